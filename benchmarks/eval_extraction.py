@@ -1,0 +1,114 @@
+"""Extraction quality on the dev set: skill precision/recall/F1 and role-level accuracy, next to a baseline.
+
+Usage: python benchmarks/eval_extraction.py [--details]
+
+The unit is one (posting, skill) pair: a skill counts as found when the extractor reports at least one mention of
+it outside boilerplate. The baseline is what a keyword search does: case-insensitive whole-word search for each
+skill's label, with no aliases, context rules, sections or negation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEV = ROOT / "dev_set"
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list every false positive and false negative")
+    args = parser.parse_args()
+
+    from matcher import Extractor, read_document
+
+    rows = list(csv.DictReader((DEV / "postings.csv").open(encoding="utf-8")))
+    gold: dict[str, set[str]] = defaultdict(set)
+    gold_requirement: dict[tuple[str, str], str | None] = {}
+    for line in (DEV / "gold_mentions.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            gold[item["posting"]].add(item["skill_id"])
+            gold_requirement[(item["posting"], item["skill_id"])] = item.get("requirement")
+
+    extractor = Extractor()
+    taxonomy = extractor.taxonomy
+    label_res = {
+        s.id: re.compile(rf"(?<!\w){re.escape(s.label.split(' (')[0])}(?!\w)", re.IGNORECASE) for s in taxonomy
+    }
+    files = {p.name.split("_", 1)[0]: p for p in (ROOT / "sample_postings").iterdir() if p.name[:1] == "p"}
+
+    counts = {"system": [0, 0, 0], "baseline": [0, 0, 0]}
+    per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    role_hits = role_baseline_hits = 0
+    req_agree = req_total = 0
+    details = []
+    for row in rows:
+        doc = read_document(files[row["id"]], kind="posting")
+        analysis = extractor.extract(doc)
+        found = analysis.skill_ids
+        expected = gold[row["id"]]
+        baseline = {sid for sid, rx in label_res.items() if rx.search(doc.text)}
+        for name, predicted in (("system", found), ("baseline", baseline)):
+            counts[name][0] += len(predicted & expected)
+            counts[name][1] += len(predicted - expected)
+            counts[name][2] += len(expected - predicted)
+        for sid in found | expected:
+            cat = taxonomy[sid].category if sid in taxonomy else sid.split(".")[0]
+            per_category[cat][0] += sid in found and sid in expected
+            per_category[cat][1] += sid in found and sid not in expected
+            per_category[cat][2] += sid in expected and sid not in found
+        for sid in found & expected:
+            statuses = {m.requirement for m in analysis.mentions if m.skill_id == sid}
+            req_total += 1
+            req_agree += gold_requirement[(row["id"], sid)] in statuses
+        role_hits += analysis.role_level == row["role_level"]
+        role_baseline_hits += row["role_level"] == "manager"  # majority-class baseline
+        if args.details:
+            for sid in sorted(found - expected):
+                m = analysis.mentions_of(sid)[0]
+                details.append(f"FP {row['id']} {sid}: {m.text!r} in {m.section}")
+            for sid in sorted(expected - found):
+                details.append(f"FN {row['id']} {sid}")
+            if analysis.role_level != row["role_level"]:
+                details.append(
+                    f"ROLE {row['id']}: {analysis.role_level} (gold {row['role_level']}) title={analysis.title!r}"
+                )
+
+    print(f"dev set: {len(rows)} postings, {sum(len(v) for v in gold.values())} gold (posting, skill) pairs")
+    print(f"{'':24}{'precision':>10}{'recall':>9}{'F1':>8}")
+    for name in ("system", "baseline"):
+        p, r, f = prf(*counts[name])
+        label = "skills-matcher" if name == "system" else "baseline (label search)"
+        print(f"{label:24}{p:10.3f}{r:9.3f}{f:8.3f}")
+    print(
+        f"role-level accuracy: {role_hits / len(rows):.3f}"
+        f"  (majority-class baseline {role_baseline_hits / len(rows):.3f})"
+    )
+    if req_total:
+        print(f"required/preferred agreement on found skills: {req_agree / req_total:.3f} ({req_total} pairs)")
+    print("per category:")
+    for cat in sorted(per_category):
+        p, r, f = prf(*per_category[cat])
+        tp, fp, fn = per_category[cat]
+        print(f"  {cat:20} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    if details:
+        print("\n".join(details))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Text in, Analysis out: mentions with sections and requirement status, structured requirements, role level."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .analysis import Analysis, Document, DocumentKind, Mention, Requirement, Requirements
+from .errors import OptionError
+from .keywords import keyword_index
+from .pipeline import get_nlp, get_skill_matcher
+from .requirements import (
+    credential_requirements,
+    degree_requirements,
+    experience_requirements,
+    is_negated,
+    requirement_of,
+)
+from .roles import classify_role_level, guess_posting_title, guess_resume_title
+from .sections import SectionIndex, boilerplate_spans, find_sections
+from .taxonomy import Taxonomy, load_taxonomy
+from .textindex import TextIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+KINDS: tuple[str, ...] = ("posting", "resume", "auto")
+_RESUME_SIGNS = re.compile(
+    r"^\s*(?:professional\s+|work\s+)?experience\s*:?\s*$|^\s*work\s+history|^\s*education\s*:?\s*$|@[\w-]+\.\w+"
+    r"|\b\d{3}[-.)\s]+\d{3}[-.\s]\d{4}\b|^\s*(?:professional\s+)?summary\s*:?\s*$|^\s*objective\s*:?\s*$|linkedin\.com/in/",
+    re.IGNORECASE | re.MULTILINE,
+)
+_POSTING_SIGNS = re.compile(
+    r"\b(?:responsibilities|qualifications|we\s+are\s+(?:seeking|looking)|you\s+will|the\s+ideal\s+candidate|apply"
+    r"|equal\s+opportunity|benefits|job\s+(?:summary|description|title)|position\s+summary|preferred|required"
+    r"|requirements|salary|per\s+hour|full[\s-]time|duties)\b",
+    re.IGNORECASE,
+)
+
+
+def detect_kind(text: str) -> DocumentKind:
+    """Guess whether a text is a posting or a resume from the words each kind of document uses."""
+    head = text[:6000]
+    resume = len(_RESUME_SIGNS.findall(head))
+    posting = len(_POSTING_SIGNS.findall(head))
+    return "resume" if resume * 2 > posting else "posting"
+
+
+class Extractor:
+    """Finds taxonomy skills, sections, requirements and the role level in postings and resumes.
+
+    Build it once and reuse it: the spaCy pipeline and compiled matchers are shared by every call.
+    """
+
+    def __init__(self, *, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+        self.nlp = get_nlp()
+        self.skill_matcher = get_skill_matcher(self.taxonomy)
+        self.keyword_index = keyword_index(self.nlp)
+
+    def extract(self, document: Document | str, *, kind: str = "auto", source: str = "<text>") -> Analysis:
+        """Analyse one document (or raw text, read as ``kind``)."""
+        document = self._as_document(document, kind=kind, source=source)
+        return self._analyse(document, self.nlp.make_doc(document.text))
+
+    def pipe(self, documents: Iterable[Document], *, batch_size: int = 256) -> Iterator[Analysis]:
+        """Analyse many documents, streaming: one Analysis per Document, in order."""
+        buffer: list[Document] = []
+        for document in documents:
+            buffer.append(document)
+            if len(buffer) >= batch_size:
+                yield from self._pipe_batch(buffer)
+                buffer = []
+        if buffer:
+            yield from self._pipe_batch(buffer)
+
+    def _pipe_batch(self, documents: Sequence[Document]) -> Iterator[Analysis]:
+        tokenizer: Any = self.nlp.tokenizer
+        docs = tokenizer.pipe(d.text for d in documents)
+        for document, doc in zip(documents, docs, strict=True):
+            yield self._analyse(document, doc)
+
+    @staticmethod
+    def _as_document(document: Document | str, *, kind: str, source: str) -> Document:
+        if kind not in KINDS:
+            raise OptionError(f"kind {kind!r} is not valid; use one of {list(KINDS)}")
+        if isinstance(document, Document):
+            return document
+        if not isinstance(document, str):
+            raise OptionError(f"expected a Document or str, got {type(document).__name__}")
+        resolved: DocumentKind = detect_kind(document) if kind == "auto" else kind  # type: ignore[assignment]
+        return Document(text=document, source=source, kind=resolved)
+
+    def _analyse(self, document: Document, doc: Doc) -> Analysis:
+        text = document.text
+        kind = document.kind
+        sections = find_sections(text, kind=kind)
+        text_index = TextIndex(text, self.keyword_index.find(doc))
+        index = SectionIndex(sections, boilerplate_spans(text_index) if kind == "posting" else ())
+
+        def section_of(offset: int) -> str:
+            if index.in_boilerplate(offset):
+                return "boilerplate"
+            return index.section_at(offset).name
+
+        def requirement_for(start: int, end: int, section: str) -> Requirement | None:
+            if kind != "posting":
+                return None
+            return requirement_of(text_index, start, end, section=section)
+
+        mentions: list[Mention] = []
+        for match in self.skill_matcher.find(doc):
+            span = doc[match.start : match.end]
+            start, end = span.start_char, span.end_char
+            section = section_of(start)
+            if section == "boilerplate":
+                continue  # EEO and benefits text describes the employer, not the job
+            if kind == "posting" and is_negated(text_index, start, end):
+                continue
+            skill = self.taxonomy[match.skill_id]
+            mentions.append(
+                Mention(
+                    skill_id=skill.id,
+                    label=skill.label,
+                    category=skill.category,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    section=section,
+                    requirement=requirement_for(start, end, section),
+                )
+            )
+        requirements = Requirements(
+            degrees=tuple(degree_requirements(text_index, section_of=section_of, requirement_for=requirement_for)),
+            credentials=tuple(credential_requirements(text_index, mentions)),
+            experience=tuple(
+                experience_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
+            ),
+        )
+        if kind == "posting":
+            title = document.title or guess_posting_title(text)
+        else:
+            experience = next(((s.start, s.end) for s in sections if s.name == "experience"), None)
+            title = document.title or guess_resume_title(text, experience)
+        role_level = classify_role_level(title, mentions, text=text)
+        return Analysis(
+            source=document.source,
+            kind=kind,
+            title=title,
+            role_level=role_level,
+            mentions=tuple(mentions),
+            requirements=requirements,
+            sections=tuple((s.name, s.start, s.end) for s in sections),
+            text=text,
+            warnings=document.warnings,
+        )
+
+
+_DEFAULT_EXTRACTOR: dict[int, Extractor] = {}
+
+
+def default_extractor(taxonomy: Taxonomy | None = None) -> Extractor:
+    """The process-wide Extractor for ``taxonomy`` (the shipped one when None)."""
+    taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+    key = id(taxonomy)
+    if key not in _DEFAULT_EXTRACTOR:
+        _DEFAULT_EXTRACTOR[key] = Extractor(taxonomy=taxonomy)
+    return _DEFAULT_EXTRACTOR[key]
+
+
+def extract(
+    document: Document | str | Path,
+    *,
+    kind: str = "auto",
+    taxonomy: Taxonomy | None = None,
+) -> Analysis:
+    """Analyse one document: a Document, a path to read, or raw text."""
+    from .readers import read_document
+
+    if isinstance(document, Path):
+        document = read_document(document, kind=kind)
+    return default_extractor(taxonomy).extract(document, kind=kind)

@@ -1,0 +1,170 @@
+"""Trigger words of requirement cues, negation, degrees, years and boilerplate, found in one PhraseMatcher pass.
+
+The readers of requirements run their regular expressions only on the sentences and lines these words point to;
+scanning whole texts with those expressions cost more than tokenizing them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "preferred": (
+        "preferred",
+        "preferably",
+        "prefer",
+        "prefers",
+        "desired",
+        "desirable",
+        "a plus",
+        "is a plus",
+        "nice to have",
+        "nice-to-have",
+        "bonus",
+        "ideally",
+        "advantageous",
+        "an asset",
+        "helpful",
+        "beneficial",
+        "pref",
+        "pref.",
+        "strongly encouraged",
+    ),
+    "required": (
+        "required",
+        "requires",
+        "require",
+        "requirement",
+        "requirements",
+        "must",
+        "minimum",
+        "mandatory",
+        "essential",
+        "necessary",
+        "req'd",
+        "reqd",
+        "req",
+        "req.",
+        "shall",
+        "at least",
+        "needed",
+        "need to",
+        "needs to",
+        "obtain within",
+        "obtained within",
+        "of hire",
+    ),
+    "negation": ("no", "not", "n't"),
+    "degree": (
+        "bachelor",
+        "bachelors",
+        "baccalaureate",
+        "master",
+        "masters",
+        "associate",
+        "associates",
+        "degree",
+        "diploma",
+        "ged",
+        "phd",
+        "ph.d.",
+        "ph.d",
+        "doctorate",
+        "doctoral",
+        "mha",
+        "mba",
+        "mph",
+        "msn",
+        "bsn",
+        "mshi",
+        "mshim",
+        "msim",
+        "mhsa",
+        "mhi",
+        "mpa",
+        "dha",
+        "dnp",
+        "dba",
+        "b.s.",
+        "b.a.",
+        "m.s.",
+        "m.h.a.",
+        "m.b.a.",
+        "m.p.h.",
+        "a.a.s.",
+        "aas",
+        "a.s.",
+        "bs",
+        "ba",
+        "ms",
+        "bshim",
+        "bsha",
+        "certificate",
+        "undergraduate",
+        "graduate",
+        "college",
+        "high school",
+        "hs",
+        "secondary",
+        "four-year",
+        "two-year",
+    ),
+    "years": ("year", "years", "yr", "yrs", "yr.", "yrs."),
+    "boilerplate": (
+        "equal",
+        "regard",
+        "regardless",
+        "accommodation",
+        "accommodations",
+        "e-verify",
+        "drug",
+        "veteran",
+        "veterans",
+        "affirmative",
+        "dental",
+        "vision",
+        "401",
+        "401(k",
+        "paid time off",
+        "tuition",
+    ),
+}
+
+
+class KeywordIndex:
+    """Finds every keyword of every kind in a Doc in one pass; results are character offsets by kind."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._kinds: dict[int, str] = {}
+        for kind, words in KEYWORDS.items():
+            self._kinds[nlp.vocab.strings.add(f"keyword:{kind}")] = kind
+            self._matcher.add(f"keyword:{kind}", [nlp.make_doc(w) for w in words])
+
+    def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        from spacy.attrs import IDX, LENGTH
+
+        found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in KEYWORDS}
+        hits = self._matcher(doc)
+        if not hits:
+            return found
+        table = doc.to_array([IDX, LENGTH])
+        starts = table[:, 0].tolist()
+        lengths = table[:, 1].tolist()
+        for key, start, end in hits:
+            found[self._kinds[key]].append((starts[start], starts[end - 1] + lengths[end - 1]))
+        for offsets in found.values():
+            offsets.sort()
+        return found
+
+
+@lru_cache(maxsize=4)
+def keyword_index(nlp: Any) -> KeywordIndex:
+    return KeywordIndex(nlp)

@@ -1,0 +1,325 @@
+"""Taxonomy token patterns, evaluated only where their first token occurs.
+
+The patterns are spaCy Matcher patterns, validated by spaCy's Matcher on load (taxonomy.py) and evaluated with
+spaCy's semantics: every match of every length is returned, as spaCy's Matcher does without ``greedy``. spaCy's
+Matcher, however, walks every token of the document in Python on every call; with a hundred patterns that cost
+more than tokenizing. So:
+
+- a pattern of literal tokens on one attribute (optionally ``"?"``) is expanded into phrases for spaCy's
+  PhraseMatcher, which runs in C;
+- any other pattern is anchored on its first required literal token: that token's values go into the same
+  PhraseMatchers as single-token phrases, and the pattern is evaluated only where an anchor was found;
+- a pattern outside the supported subset (e.g. ``"!"``) runs through spaCy's own Matcher.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Columns of the per-document token array.
+_ORTH, _LOWER, _NORM, _LIKE_NUM, _IS_DIGIT, _IS_PUNCT, _IS_ALPHA = range(7)
+_TEXT_ATTRS = {"ORTH": _ORTH, "LOWER": _LOWER, "NORM": _NORM}
+_FLAG_ATTRS = {"LIKE_NUM": _LIKE_NUM, "IS_DIGIT": _IS_DIGIT, "IS_PUNCT": _IS_PUNCT, "IS_ALPHA": _IS_ALPHA}
+_QUANTIFIER_RE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+_UNBOUNDED = 10_000
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _quantifier(op: Any) -> tuple[int, int]:
+    if op is None:
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, _UNBOUNDED
+    if op == "+":
+        return 1, _UNBOUNDED
+    match = _QUANTIFIER_RE.match(str(op))
+    if match is None:
+        raise _Unsupported(op)  # "!" and anything new
+    low, comma, high = match.groups()
+    lo = int(low) if low else 0
+    if not comma:
+        return lo, lo
+    return lo, int(high) if high else _UNBOUNDED
+
+
+class _TokenSpec:
+    """One token of a pattern: its checks and how many times it may repeat."""
+
+    __slots__ = ("accepts", "checks", "high", "low")
+
+    def __init__(self, token: dict[str, Any], strings: Any) -> None:
+        self.low, self.high = _quantifier(token.get("OP"))
+        self.checks: list[tuple[int, str, Any]] = []
+        for key, value in token.items():
+            if key == "OP":
+                continue
+            if key in _TEXT_ATTRS:
+                column = _TEXT_ATTRS[key]
+                if isinstance(value, str):
+                    self.checks.append((column, "eq", strings.add(value)))
+                elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+                    for op, values in value.items():
+                        hashes = frozenset(strings.add(str(v)) for v in values)
+                        self.checks.append((column, "in" if op == "IN" else "not_in", hashes))
+                else:
+                    raise _Unsupported(key)
+            elif key in _FLAG_ATTRS and isinstance(value, bool):
+                self.checks.append((_FLAG_ATTRS[key], "flag", value))
+            else:
+                raise _Unsupported(key)
+        self.accepts = self._fast_predicate()
+
+    def _fast_predicate(self) -> Any:
+        # Most tokens carry one check; a dedicated closure avoids the generic loop on the hot path.
+        if not self.checks:
+            return lambda cols, i: True
+        if len(self.checks) == 1:
+            column, kind, value = self.checks[0]
+            if kind == "eq":
+                return lambda cols, i: cols[column][i] == value
+            if kind == "in":
+                return lambda cols, i: cols[column][i] in value
+            if kind == "not_in":
+                return lambda cols, i: cols[column][i] not in value
+        return self._accepts_all
+
+    def _accepts_all(self, cols: _Columns, i: int) -> bool:
+        for column, kind, value in self.checks:
+            cell = cols[column][i]
+            if kind == "eq":
+                if cell != value:
+                    return False
+            elif kind == "in":
+                if cell not in value:
+                    return False
+            elif kind == "not_in":
+                if cell in value:
+                    return False
+            elif bool(cell) != value:
+                return False
+        return True
+
+    def literals(self) -> frozenset[int] | None:
+        """Literal values a token must take, if it is a required literal (usable to find where a match can be)."""
+        found = self.literal_column()
+        return found[1] if found else None
+
+    def literal_column(self) -> tuple[int, frozenset[int]] | None:
+        """(column, values) of the token's literal check, if it is a required literal."""
+        if self.low < 1:
+            return None
+        for column, kind, value in self.checks:
+            if kind == "eq":
+                return column, frozenset({value})
+            if kind == "in":
+                return column, frozenset(value)
+        return None
+
+
+_MAX_PREFIX = 12
+_MAX_EXPANSION = 5000
+
+
+class _Columns:
+    """Token attribute columns of one Doc as Python lists; flag columns are fetched only if a pattern asks."""
+
+    __slots__ = ("_columns", "doc", "length")
+
+    _ATTRS: tuple[str, ...] = ("ORTH", "LOWER", "NORM", "LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_ALPHA")
+
+    def __init__(self, doc: Doc, text_columns: list[Any]) -> None:
+        self.doc = doc
+        self.length = len(doc)
+        self._columns: list[list[int] | None] = [col.tolist() for col in text_columns] + [None] * 4
+
+    def __getitem__(self, column: int) -> list[int]:
+        values = self._columns[column]
+        if values is None:
+            from spacy import attrs
+
+            values = self.doc.to_array(getattr(attrs, self._ATTRS[column])).tolist()
+            self._columns[column] = values
+        return values
+
+
+class _CompiledPattern:
+    """A pattern with its anchor: the first required literal token, ``prefix`` tokens (min, max) after the start."""
+
+    __slots__ = ("anchor_column", "anchors", "fixed", "key", "prefix", "required", "tokens")
+
+    def __init__(self, key: str, tokens: list[_TokenSpec]) -> None:
+        self.key = key
+        self.tokens = tokens
+        self.fixed = all(t.low == t.high == 1 for t in tokens)
+        # Every required literal token must find one of its values in a document for the pattern to match there.
+        self.required = tuple(lit for lit in (t.literals() for t in tokens) if lit is not None)
+        low = high = 0
+        for spec in tokens:
+            literal = spec.literal_column()
+            if literal is not None:
+                self.anchor_column, self.anchors = literal
+                self.prefix = (low, high)
+                break
+            low, high = low + spec.low, high + spec.high
+            if high > _MAX_PREFIX:
+                break
+        else:
+            raise _Unsupported("no required literal token to anchor on")
+        if high > _MAX_PREFIX:
+            raise _Unsupported("anchor too far from the start")
+
+    def ends_from(self, cols: _Columns, start: int) -> set[int]:
+        """Every end position of a match starting at ``start`` (spaCy returns all lengths, so do we)."""
+        n = cols.length
+        tokens = self.tokens
+        if self.fixed:
+            end = start + len(tokens)
+            if end <= n and all(spec.accepts(cols, start + i) for i, spec in enumerate(tokens)):
+                return {end}
+            return set()
+        out: set[int] = set()
+
+        def walk(t: int, pos: int) -> None:
+            if t == len(tokens):
+                if pos > start:
+                    out.add(pos)
+                return
+            spec = tokens[t]
+            count = 0
+            # Try 0..high repetitions of this token, then continue with the next one.
+            if spec.low == 0:
+                walk(t + 1, pos)
+            p = pos
+            while count < spec.high and p < n and spec.accepts(cols, p):
+                p += 1
+                count += 1
+                if count >= spec.low:
+                    walk(t + 1, p)
+
+        walk(0, start)
+        return out
+
+
+_ATTR_OF_COLUMN = {_ORTH: "ORTH", _LOWER: "LOWER", _NORM: "NORM"}
+
+
+def _phrase_doc(vocab: Any, words: Sequence[str], attr: str) -> Any:
+    from spacy.tokens import Doc
+
+    doc = Doc(vocab, words=list(words))
+    if attr == "NORM":  # a Doc built from words gets norms from the vocabulary; the pattern's own values rule
+        for token, word in zip(doc, words, strict=True):
+            token.norm_ = word
+    return doc
+
+
+def expand_pattern(pattern: Sequence[dict[str, Any]]) -> tuple[str, list[list[str]]] | None:
+    """(attribute, word sequences) for a pattern of literal tokens on one attribute, or None."""
+    attrs = set()
+    choices: list[list[str | None]] = []
+    for token in pattern:
+        op = token.get("OP")
+        keys = [k for k in token if k != "OP"]
+        if op not in (None, "?") or len(keys) != 1 or keys[0] not in _TEXT_ATTRS:
+            return None
+        value = token[keys[0]]
+        if isinstance(value, str):
+            values: list[str | None] = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            values = [str(v) for v in value["IN"]]
+        else:
+            return None
+        if op == "?":
+            values.append(None)
+        attrs.add(keys[0])
+        choices.append(values)
+    size = 1
+    for values in choices:
+        size *= len(values)
+    if len(attrs) != 1 or size > _MAX_EXPANSION:
+        return None
+    sequences = []
+    for combo in itertools.product(*choices):
+        words = [w for w in combo if w is not None]
+        if words and all(w and " " not in w for w in words):
+            sequences.append(words)
+    return (attrs.pop(), sequences) if sequences else None
+
+
+class TokenPatternMatcher:
+    """Token patterns of the taxonomy, sharing the caller's PhraseMatchers (one per attribute) for speed.
+
+    ``add`` puts phrases and anchors into ``phrase_matchers``; the caller runs those matchers once, hands anchor
+    hits (match keys this class owns) to ``evaluate``, and treats other keys as skill ids.
+    """
+
+    def __init__(self, vocab: Any, phrase_matchers: dict[str, Any]) -> None:
+        self.vocab = vocab
+        self._phrases = phrase_matchers
+        self._anchored: list[_CompiledPattern] = []
+        self._fallback: Any = None
+        self.anchor_keys: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._anchored) + (len(self._fallback) if self._fallback is not None else 0)
+
+    def add(self, key: str, patterns: Iterable[list[dict[str, Any]]]) -> None:
+        for pattern in patterns:
+            expanded = expand_pattern(pattern)
+            if expanded is not None:
+                attr, sequences = expanded
+                self._phrases[attr].add(key, [_phrase_doc(self.vocab, words, attr) for words in sequences])
+                continue
+            try:
+                compiled = _CompiledPattern(key, [_TokenSpec(token, self.vocab.strings) for token in pattern])
+            except _Unsupported:
+                from spacy.matcher import Matcher
+
+                if self._fallback is None:
+                    self._fallback = Matcher(self.vocab)
+                self._fallback.add(key, [pattern])
+                continue
+            index = len(self._anchored)
+            self._anchored.append(compiled)
+            attr = _ATTR_OF_COLUMN[compiled.anchor_column]
+            for value in compiled.anchors:
+                word = self.vocab.strings[value]
+                anchor_key = self.vocab.strings.add(f"anchor:{attr}:{word}")
+                if anchor_key not in self.anchor_keys:
+                    self.anchor_keys[anchor_key] = []
+                    self._phrases[attr].add(f"anchor:{attr}:{word}", [_phrase_doc(self.vocab, [word], attr)])
+                self.anchor_keys[anchor_key].append(index)
+
+    def evaluate(self, doc: Doc, anchor_hits: Sequence[tuple[int, int]]) -> list[tuple[str, int, int]]:
+        """Matches of anchored patterns given (anchor key, token position) hits, plus fallback patterns."""
+        found: list[tuple[str, int, int]] = []
+        if anchor_hits:
+            from spacy.attrs import LOWER, NORM, ORTH
+
+            cols = _Columns(doc, [doc.to_array(attr) for attr in (ORTH, LOWER, NORM)])
+            seen: set[tuple[int, int]] = set()
+            for anchor_key, pos in anchor_hits:
+                for index in self.anchor_keys[anchor_key]:
+                    if (index, pos) in seen:
+                        continue
+                    seen.add((index, pos))
+                    pattern = self._anchored[index]
+                    low, high = pattern.prefix
+                    for start in range(max(0, pos - high), pos - low + 1):
+                        for end in pattern.ends_from(cols, start):
+                            found.append((pattern.key, start, end))
+        if self._fallback is not None:
+            strings = self.vocab.strings
+            found.extend((strings[key], start, end) for key, start, end in self._fallback(doc))
+        return found

@@ -1,0 +1,308 @@
+"""The spaCy pipeline and the compiled skill matchers, built once per process.
+
+The default pipeline is spaCy's blank English tokenizer plus lemma lookups from ``spacy-lookups-data``, so it runs
+offline from PyPI packages alone. Instead of running a lemmatizer component over every token, the lowercase lemma
+is stored as each vocabulary entry's NORM when the entry is first created: matching on NORM then costs nothing per
+token, the lookup lemmatizer's case-sensitivity ("Managed" stays "Managed") is side-stepped, and the same
+normalisation applies to taxonomy aliases and documents alike.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .patterns import TokenPatternMatcher
+from .taxonomy import Skill, SkillContext, Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# spaCy's default tokenizer keeps "ICD-10" and "10-CM" whole; splitting every hyphen or slash between letters
+# and digits makes "ICD-10-CM", "ICD 10 CM" and "ICD-10 CM" the same token sequence once hyphens are dropped.
+_EXTRA_INFIXES = (r"(?<=[0-9A-Za-z])[-\u2010\u2011\u2013/](?=[0-9A-Za-z])", r"[•▪◦●■]")
+# Bullets glued to the first word ("•RHIA") are common in scraped postings.
+_EXTRA_PREFIXES = (r"[•▪◦●■]",)
+# The tokenizer cache holds 10,000 words by default; batches of postings use far more, and a larger cache was
+# measured 1.5-2.7x faster on large batches.
+_TOKENIZER_CACHE = 200_000
+_SEPARATOR_RE = re.compile(r"(?<=[0-9A-Za-z])(?:-|\s+(?=[0-9])|(?<=[0-9])\s+)(?=[0-9A-Za-z])")
+_MAX_VARIANT_SEPARATORS = 4
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> Any:
+    """spaCy's English lookup lemmas (a Table keyed by string hash: ``get`` takes the string itself)."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def make_normalizer() -> Callable[[str], str]:
+    """Return the word -> lowercase-lemma function used for NORM on documents and taxonomy alike."""
+    table = _lemma_table()
+    from spacy.lang.norm_exceptions import BASE_NORMS  # dashes and curly quotes to their plain forms
+
+    def normalize(word: str) -> str:
+        if word in BASE_NORMS:
+            return str(BASE_NORMS[word])
+        lower = word.lower().replace("\u2019", "'")
+        return table.get(lower, lower)  # type: ignore[no-any-return]
+
+    return normalize
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The shared tokenizer pipeline; built on first use, then reused for the life of the process."""
+    import spacy
+    from spacy.attrs import NORM
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    nlp = spacy.blank("en")
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex((*nlp.Defaults.infixes, *_EXTRA_INFIXES)).finditer  # type: ignore[misc]
+    tokenizer.prefix_search = compile_prefix_regex((*nlp.Defaults.prefixes, *_EXTRA_PREFIXES)).search  # type: ignore[misc]
+    try:
+        tokenizer.max_cache_size = _TOKENIZER_CACHE
+    except AttributeError:  # older spaCy without a configurable cache: default size still works
+        pass
+    normalize = make_normalizer()
+    vocab: Any = nlp.vocab
+    vocab.lex_attr_getters[NORM] = normalize
+    # Entries created before the getter was set (tokenizer exceptions) get the same treatment.
+    for lexeme in list(nlp.vocab):
+        lexeme.norm_ = normalize(lexeme.orth_)
+    max_length = 5_000_000
+    nlp.max_length = max_length
+    return nlp
+
+
+def surface_variants(phrase: str) -> list[str]:
+    """Spelling variants of a phrase: every hyphen and letter-digit space kept, spaced or joined.
+
+    "ICD-10-CM" gives "ICD-10-CM", "ICD 10 CM", "ICD10CM", "ICD-10 CM", ...; "bachelor's" also gives "bachelors".
+    """
+    base = {phrase.strip(), phrase.replace("&", "and").strip(), phrase.replace(" and ", " & ").strip()}
+    out: list[str] = []
+    for text in sorted(base):
+        for candidate in (text, text.replace("'s ", "s ").replace("\u2019s ", "s ")):
+            separators = list(_SEPARATOR_RE.finditer(candidate))
+            if not separators or len(separators) > _MAX_VARIANT_SEPARATORS:
+                out.append(candidate)
+                continue
+            pieces = _SEPARATOR_RE.split(candidate)
+            for choice in itertools.product(("-", " ", ""), repeat=len(separators)):
+                variant = pieces[0] + "".join(sep + piece for sep, piece in zip(choice, pieces[1:], strict=True))
+                out.append(variant)
+    return list(dict.fromkeys(out))
+
+
+# A skill's context rule with its phrases as NORM hash sequences.
+ContextRule = tuple[SkillContext, tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class RawMatch:
+    """A skill found at a token span, before sections, requirements and negation are considered."""
+
+    skill_id: str
+    start: int  # token index
+    end: int  # token index, exclusive
+
+
+def _normalize_pattern(pattern: Iterable[dict[str, Any]], normalize: Callable[[str], str]) -> list[dict[str, Any]]:
+    out = []
+    for token in pattern:
+        token = dict(token)
+        value = token.get("NORM")
+        if isinstance(value, str):
+            token["NORM"] = normalize(value)
+        elif isinstance(value, dict):
+            token["NORM"] = {
+                op: [normalize(v) for v in vals] if isinstance(vals, list) else vals for op, vals in value.items()
+            }
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            token["LOWER"] = lower.lower()
+        out.append(token)
+    return out
+
+
+class SkillMatcher:
+    """The taxonomy compiled into spaCy matchers: finds every skill in a Doc as token spans.
+
+    Aliases go into a PhraseMatcher on NORM (case-insensitive, lemma-normalised), acronyms into a PhraseMatcher
+    on ORTH (case-sensitive), and token patterns into a Matcher. Context rules for ambiguous terms are applied here
+    so that every caller sees the same decisions.
+    """
+
+    def __init__(self, taxonomy: Taxonomy, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.taxonomy = taxonomy
+        self.nlp = nlp
+        vocab = nlp.vocab
+        normalize = make_normalizer()
+        self._normalize = normalize
+        self._alias_matcher = PhraseMatcher(vocab, attr="NORM")
+        self._acronym_matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._lower_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._phrase_matchers = (self._alias_matcher, self._acronym_matcher, self._lower_matcher)
+        self._pattern_matcher = TokenPatternMatcher(
+            vocab, {"NORM": self._alias_matcher, "ORTH": self._acronym_matcher, "LOWER": self._lower_matcher}
+        )
+        self._key_to_skill: dict[int, str] = {}
+        self._contexts: dict[str, ContextRule] = {}
+        make_doc = nlp.make_doc
+        for skill in taxonomy:
+            key = vocab.strings.add(skill.id)
+            self._key_to_skill[key] = skill.id
+            if skill.aliases:
+                docs = [make_doc(v) for alias in skill.aliases for v in surface_variants(alias)]
+                self._alias_matcher.add(skill.id, [d for d in docs if len(d)])
+            if skill.acronyms:
+                docs = [make_doc(v) for acronym in skill.acronyms for v in surface_variants(acronym)]
+                self._acronym_matcher.add(skill.id, [d for d in docs if len(d)])
+            if skill.patterns:
+                self._pattern_matcher.add(skill.id, [_normalize_pattern(p, normalize) for p in skill.patterns])
+            if skill.context is not None:
+                self._contexts[skill.id] = (
+                    skill.context,
+                    self._phrase_hashes(skill.context.any),
+                    self._phrase_hashes(skill.context.none),
+                )
+
+    def _phrase_hashes(self, phrases: Iterable[str]) -> tuple[tuple[int, ...], ...]:
+        return tuple(tuple(t.norm for t in self.nlp.make_doc(p)) for p in phrases)
+
+    def find(self, doc: Doc) -> list[RawMatch]:
+        """Every skill match in ``doc``, overlaps resolved, context rules applied, in document order."""
+        from spacy.attrs import NORM
+
+        found: list[tuple[int, int, str]] = []
+        anchor_hits: list[tuple[int, int]] = []
+        key_to_skill = self._key_to_skill
+        for matcher in self._phrase_matchers:
+            if len(matcher):  # an empty matcher makes spaCy warn (W036); user taxonomies may have none
+                for key, start, end in matcher(doc):
+                    skill_id = key_to_skill.get(key)
+                    if skill_id is None:
+                        anchor_hits.append((key, start))  # where a token pattern may match
+                    else:
+                        found.append((start, end, skill_id))
+        for skill_id, start, end in self._pattern_matcher.evaluate(doc, anchor_hits):
+            found.append((start, end, skill_id))
+        if not found:
+            return []
+        found = sorted(set(found), key=lambda m: (m[0], -(m[1] - m[0]), m[2]))
+        norms: _DocNorms | None = None
+        out: list[RawMatch] = []
+        for start, end, skill_id in _drop_contained(found):
+            rule = self._contexts.get(skill_id)
+            if rule is not None:
+                if norms is None:
+                    norms = _DocNorms(doc.to_array(NORM).tolist())
+                if not _context_ok(doc, norms, start, end, rule):
+                    continue
+            out.append(RawMatch(skill_id, start, end))
+        return out
+
+
+class _DocNorms:
+    """A Doc's NORM hashes, with counts and positions built on first need (for whole-document context rules)."""
+
+    __slots__ = ("_counts", "_positions", "values")
+
+    def __init__(self, values: list[int]) -> None:
+        self.values = values
+        self._counts: Counter[int] | None = None
+        self._positions: dict[int, list[int]] | None = None
+
+    @property
+    def counts(self) -> Counter[int]:
+        if self._counts is None:
+            self._counts = Counter(self.values)
+        return self._counts
+
+    @property
+    def positions(self) -> dict[int, list[int]]:
+        if self._positions is None:
+            positions: dict[int, list[int]] = {}
+            for i, value in enumerate(self.values):
+                positions.setdefault(value, []).append(i)
+            self._positions = positions
+        return self._positions
+
+
+def _context_ok(doc: Doc, norms: _DocNorms, start: int, end: int, rule: ContextRule) -> bool:
+    """Whether a match at tokens [start, end) meets its skill's context rule; its own words are not context."""
+    context, any_phrases, none_phrases = rule
+    if context.not_followed_by and end < len(doc) and doc[end].lower_ in context.not_followed_by:
+        return False
+    values = norms.values
+
+    def outside(i: int, n: int) -> bool:
+        return i + n <= start or i >= end
+
+    if context.window:
+        lo, hi = max(0, start - context.window), min(len(values), end + context.window)
+        nearby = set(values[lo:start])
+        nearby.update(values[end:hi])
+
+        def present(phrase: tuple[int, ...]) -> bool:
+            if phrase[0] not in nearby:
+                return False
+            n = len(phrase)
+            return n == 1 or any(
+                values[i] == phrase[0] and outside(i, n) and tuple(values[i : i + n]) == phrase
+                for i in range(lo, hi - n + 1)
+            )
+
+    else:
+        inside = Counter(values[start:end])
+
+        def present(phrase: tuple[int, ...]) -> bool:
+            if len(phrase) == 1:
+                return norms.counts[phrase[0]] > inside[phrase[0]]
+            n = len(phrase)
+            return any(outside(i, n) and tuple(values[i : i + n]) == phrase for i in norms.positions.get(phrase[0], ()))
+
+    if none_phrases and any(present(p) for p in none_phrases):
+        return False
+    if any_phrases and not any(present(p) for p in any_phrases):
+        return False
+    return True
+
+
+def _drop_contained(found: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    """Drop matches lying strictly inside a longer match ("CCS" inside "CCS-P"); equal spans all stay.
+
+    ``found`` is sorted by start, longest first, so any earlier span reaching at least as far contains this one.
+    """
+    max_end_before = -1  # furthest end among earlier spans that differ from the current one
+    group_span: tuple[int, int] | None = None
+    group_max_end = -1
+    for start, end, skill_id in found:
+        if (start, end) != group_span:
+            max_end_before = max(max_end_before, group_max_end)
+            group_span, group_max_end = (start, end), end
+        if max_end_before >= end:
+            continue
+        yield start, end, skill_id
+
+
+@lru_cache(maxsize=8)
+def get_skill_matcher(taxonomy: Taxonomy) -> SkillMatcher:
+    """The compiled matcher for ``taxonomy``, built once per taxonomy object in this process."""
+    return SkillMatcher(taxonomy, get_nlp())
+
+
+def skills_by_id(taxonomy: Taxonomy) -> dict[str, Skill]:
+    return {skill.id: skill for skill in taxonomy}

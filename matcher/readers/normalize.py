@@ -1,0 +1,38 @@
+"""Text normalisation in one place: every reader hands its text through ``normalize_text``.
+
+Offsets in every Analysis index the normalised text, so this is the only place that may change characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Byte sequences that UTF-8 text shows after a detour through Windows-1252: a sign that ftfy is worth running.
+_MOJIBAKE_RE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u017e\u02c6-\u02dc]")
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+# A bullet glued to the previous item ("coding accuracy•Manage ROI staff") starts a new line.
+_GLUED_BULLET_RE = re.compile(r"(?<=\S)[ ]*([•▪◦●■·])[ ]*(?=\S)")
+_BULLET_NO_SPACE_RE = re.compile(r"(?m)^([ ]*[•▪◦●■])(?=[^\s•▪◦●■])")
+_LINE_BREAK_HYPHEN_RE = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+_TRAILING_SPACE_RE = re.compile(r"[ ]+\n")
+_MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake, normalise Unicode (NFC) and line ends, split glued bullets, drop invisible characters."""
+    if _MOJIBAKE_RE.search(text):
+        import ftfy
+
+        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    text = _GLUED_BULLET_RE.sub(r"\n\1 ", text)
+    text = _BULLET_NO_SPACE_RE.sub(r"\1 ", text)
+    text = _LINE_BREAK_HYPHEN_RE.sub("", text)
+    text = _TRAILING_SPACE_RE.sub("\n", text)
+    text = _MANY_BLANK_LINES_RE.sub("\n\n", text)
+    return text.strip("\n ")

@@ -1,0 +1,302 @@
+"""Requirements as data: required/preferred cues, negation, degrees, credential alternatives, years of experience.
+
+Everything here works on the text and the already-found mentions with regular expressions over one sentence at a
+time: cheap enough to run on every posting of a large batch.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+
+from .analysis import (
+    CredentialRequirement,
+    DegreeRequirement,
+    ExperienceRequirement,
+    Mention,
+    Requirement,
+)
+from .textindex import TextIndex
+
+_PREFERRED_CUE_RE = re.compile(
+    r"\b(?:preferred|preferably|prefer|desired|desirable|a\s+plus|is\s+a\s+plus|nice[\s-]to[\s-]have|bonus|ideally"
+    r"|advantageous|an\s+asset|helpful|beneficial|pref\.?|strongly\s+encouraged)(?![\w-])",
+    re.IGNORECASE,
+)
+_CLAUSE_SPLIT_RE = re.compile(r",|;|\(|\)|\bbut\b|\bwhile\b")
+_NEGATION_RE = re.compile(
+    r"\bno\s+(?:prior\s+|previous\s+)?(?P<span>[^.;:\n]{0,80}?)\b(?:is\s+|are\s+)?(?:required|necessary|needed|expected)\b"
+    r"|\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:is|are)\s+not\s+(?:required|necessary|needed|expected)\b"
+    r"|\bnot\s+(?:required|necessary|needed)\s*:\s*(?P<span3>[^.;\n]{0,80})",
+    re.IGNORECASE,
+)
+
+
+def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:
+    """Requirement cues (absolute offset, kind) and clause boundaries of one sentence, computed once."""
+
+    def compute() -> tuple[list[tuple[int, str]], list[int]]:
+        cues = [(start, "preferred") for start, _ in index.keywords("preferred", s_start, s_end)]
+        cues += [(start, "required") for start, _ in index.keywords("required", s_start, s_end)]
+        if not cues:
+            return [], []
+        clauses = [m.start() for m in _CLAUSE_SPLIT_RE.finditer(index.text, s_start, s_end)]
+        return cues, clauses
+
+    return index.cached("cues", s_start, compute)  # type: ignore[no-any-return]
+
+
+def requirement_of(index: TextIndex, start: int, end: int, *, section: str) -> Requirement | None:
+    """Whether the posting requires or prefers what sits at ``text[start:end]``.
+
+    The nearest cue wins: first within the mention's clause, then within its sentence; otherwise the section
+    decides (required or preferred qualifications), and duties or summary text stays ``None``.
+    """
+    s_start, s_end = index.sentence(start, end)
+    cues, clauses = _cues(index, s_start, s_end)
+    if cues:
+        i = bisect.bisect_right(clauses, start)
+        clause_start = clauses[i - 1] if i else s_start
+        j = bisect.bisect_left(clauses, end)
+        clause_end = clauses[j] if j < len(clauses) else s_end
+        for lo, hi in ((clause_start, clause_end), (s_start, s_end)):
+            near = [(abs(pos - start), kind) for pos, kind in cues if lo <= pos < hi]
+            if near:
+                # "preferred but not required" and "required; X preferred" are common: the nearest cue decides.
+                return min(near)[1]  # type: ignore[return-value]
+    if section == "required":
+        return "required"
+    if section == "preferred":
+        return "preferred"
+    return None
+
+
+def is_negated(index: TextIndex, start: int, end: int) -> bool:
+    """True for "no coding experience required", "CCS is not required" and the like around the mention."""
+    s_start, s_end = index.sentence(start, end)
+
+    def compute() -> list[tuple[int, int]]:
+        text = index.text
+        if not index.keywords("negation", s_start, s_end):
+            return []
+        spans = []
+        for m in _NEGATION_RE.finditer(text, s_start, s_end):
+            if _PREFERRED_CUE_RE.search(text, m.start(), m.end()):
+                continue  # "preferred but not required" is a preference, not a negation
+            for group in ("span", "span2", "span3"):
+                if m.group(group) is not None:
+                    spans.append((m.start(group), m.end(group) + 1))
+        return spans
+
+    negated: list[tuple[int, int]] = index.cached("negation", s_start, compute)  # type: ignore[assignment]
+    return any(lo <= start and end <= hi for lo, hi in negated)
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_YEARS_RE = re.compile(
+    r"(?P<num>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"\s*(?:\(\s*\d{1,2}\s*\)\s*)?(?:\+|plus|-plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:or\s+more\s+)?"
+    r"(?:full[\s-]time\s+)?(?:years?|yrs?)\b\.?",
+    re.IGNORECASE,
+)
+_EXPERIENCE_WORD_RE = re.compile(
+    r"\b(?:experience|exp\b|background|work(?:ing)?\s+in|progressive|history)", re.IGNORECASE
+)
+_SUPERVISORY_RE = re.compile(
+    r"\b(?:supervis\w*|management|managerial|manager|leadership|lead(?:ing)?\s+(?:a\s+)?(?:team|staff)|director\w*"
+    r"|administrative\s+(?:experience|role)|people\s+leader|overseeing\s+staff)",
+    re.IGNORECASE,
+)
+_NOT_EXPERIENCE_RE = re.compile(r"\b(?:within|after|old|ago|age|warranty|contract|term)\b", re.IGNORECASE)
+
+
+SectionOf = Callable[[int], str]
+RequirementFor = Callable[[int, int, str], "Requirement | None"]
+
+
+def experience_requirements(
+    index: TextIndex, *, section_of: SectionOf, requirement_for: RequirementFor
+) -> list[ExperienceRequirement]:
+    """Years of experience named in the text ("5+ years of HIM experience, 3 in a management role")."""
+    text = index.text
+    found: list[ExperienceRequirement] = []
+    matches = [m for lo, hi in index.lines_for("years") for m in _YEARS_RE.finditer(text, lo, hi)]
+    for m in matches:
+        s_start, s_end = index.sentence(m.start(), m.end())
+        before = text[max(s_start, m.start() - 25) : m.start()]
+        if _NOT_EXPERIENCE_RE.search(before):
+            continue
+        # The clause the number governs: up to the next comma/semicolon or "including".
+        tail_end = s_end
+        tail_match = re.search(r"[;,]|\bincluding\b|\bwith\s+(?:at\s+least\s+)?\d", text[m.end() : s_end])
+        if tail_match:
+            tail_end = m.end() + tail_match.start()
+        tail = text[m.end() : min(tail_end, m.end() + 120)]
+        head = text[max(s_start, m.start() - 60) : m.start()]
+        if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(head[-40:])):
+            continue
+        section = section_of(m.start())
+        if section == "boilerplate":
+            continue
+        raw = m.group("num").lower()
+        years = float(_NUMBER_WORDS.get(raw, raw))  # type: ignore[arg-type]
+        if not 0 < years <= 40:
+            continue
+        area = "supervisory" if (_SUPERVISORY_RE.search(tail) or _SUPERVISORY_RE.search(head[-30:])) else "overall"
+        found.append(
+            ExperienceRequirement(
+                years=years,
+                area=area,  # type: ignore[arg-type]
+                requirement=requirement_for(m.start(), m.end(), section),
+                text=text[s_start:s_end].strip()[:300],
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return found
+
+
+_DEGREE_RE = re.compile(
+    r"""
+    (?P<doctorate>\b(?:doctorate|doctoral\s+degree|ph\.\s?d\.?|phd|(?-i:DHA|DBA|DNP))\b)
+  | (?P<master>\b(?:master'?s?(?:\s+degree)?(?:\s+of\s+\w+)?|masters|graduate\s+degree|advanced\s+degree
+        |(?-i:MHA|MBA|MPH|MSN|MSHI|MSHIM|MSIM|MHSA|MHI|MPA)|m\.h\.a\.?|m\.b\.a\.?|m\.p\.h\.?|m\.s\.(?:\s+in)?
+        |(?-i:MS)(?=\s+(?:in|degree|HIM|Health|health))|m\.?s\.?\s+in\s+health)\b)
+  | (?P<bachelor>\b(?:bachelor'?s?(?:\s+degree)?(?:\s+of\s+(?:science|arts|applied\s+science))?|baccalaureate(?:\s+degree)?
+        |four[\s-]year\s+(?:college\s+)?degree|undergraduate\s+degree|college\s+degree|b\.s\.|b\.a\.|(?-i:BSN|BSHIM|BSHA)
+        |(?-i:BS|BA)(?=\s*(?:in\b|degree|,\s*HIM|HIM|Health|health|\())))
+  | (?P<associate>\b(?:associate'?s?\s+(?:degree|of\s+(?:applied\s+)?science|in\b)|associate\s+degree|a\.a\.s\.?|(?-i:AAS)
+        |a\.s\.\s+in|two[\s-]year\s+(?:college\s+)?degree)\b)
+  | (?P<certificate>\b(?:post[\s-]baccalaureate\s+certificate|certificate\s+program|coding\s+certificate|diploma\s+program
+        |certificate\s+in\s+(?:medical\s+coding|health\s+information|coding))\b)
+  | (?P<high_school>\b(?:high\s+school\s+(?:diploma|graduate|education)|(?-i:GED)|hs\s+diploma|secondary\s+school)\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        (
+            "health information management",
+            r"health\s+information\s+(?:management|administration)|\bHIM\b|medical\s+records?\s+administration|BSHIM|MSHIM",
+        ),
+        ("health information technology", r"health\s+information\s+technology|\bHIT\b|medical\s+records?\s+technology"),
+        ("health informatics", r"(?:health|medical|clinical|nursing)\s+informatics|\bMSHI\b|\bMHI\b|informatics"),
+        (
+            "healthcare administration",
+            r"health\s*care\s+administration|health\s+(?:services\s+)?administration|hospital\s+administration|health\s+care\s+management|healthcare\s+management|\bMHA\b|\bMHSA\b|BSHA",
+        ),
+        ("business administration", r"business(?:\s+administration)?|\bMBA\b|finance|accounting"),
+        ("public health", r"public\s+health|\bMPH\b"),
+        ("nursing", r"nursing|\bBSN\b|\bMSN\b"),
+        (
+            "information technology",
+            r"computer\s+science|information\s+(?:systems|technology)|data\s+science|engineering",
+        ),
+        ("related field", r"related\s+(?:field|discipline|area)|equivalent"),
+    )
+)
+_ACCREDITED_RE = re.compile(r"CAHIIM", re.IGNORECASE)
+
+
+def degree_requirements(
+    index: TextIndex, *, section_of: SectionOf, requirement_for: RequirementFor
+) -> list[DegreeRequirement]:
+    """Degrees named in the text, with level, field, CAHIIM accreditation and required/preferred status."""
+    text = index.text
+    found: list[DegreeRequirement] = []
+    matches = [m for lo, hi in index.lines_for("degree") for m in _DEGREE_RE.finditer(text, lo, hi)]
+    for m in matches:
+        level = m.lastgroup or "bachelor"
+        section = section_of(m.start())
+        if section == "boilerplate":
+            continue
+        s_start, s_end = index.sentence(m.start(), m.end())
+        # The field follows the degree ("... in Health Information Management") or, less often, precedes it.
+        after = text[m.start() : min(s_end, m.end() + 90)]
+        before = text[max(s_start, m.start() - 40) : m.start()]
+        field = None
+        for name, pattern in _FIELDS:
+            if pattern.search(after) or (name != "related field" and pattern.search(before[-25:])):
+                field = name
+                break
+        sentence = text[s_start:s_end]
+        found.append(
+            DegreeRequirement(
+                level=level,
+                field=field,
+                requirement=requirement_for(m.start(), m.end(), section),
+                text=m.group().strip(),
+                start=m.start(),
+                end=m.end(),
+                accredited=bool(_ACCREDITED_RE.search(sentence)),
+            )
+        )
+    return found
+
+
+_ALTERNATIVE_GAP_RE = re.compile(r"^[\s,/|]*(?:(?:and\s*/\s*or|or|either)\b[\s,/]*)?$", re.IGNORECASE)
+_WITHIN_RE = re.compile(
+    r"within\s+(?P<n>\d+|one|two|three|six|twelve|eighteen)\s+(?P<unit>months?|years?|days?)", re.IGNORECASE
+)
+
+
+def credential_requirements(index: TextIndex, mentions: Sequence[Mention]) -> list[CredentialRequirement]:
+    """Group credential mentions into requirements; "RHIA or RHIT", "CCS/CPC" and "RHIA, RHIT or CCS" are one each."""
+    text = index.text
+    creds = [m for m in mentions if m.category == "credentials"]
+    groups: list[list[Mention]] = []
+    for mention in creds:
+        if groups:
+            last = groups[-1][-1]
+            gap = text[last.end : mention.start]
+            if last.skill_id == mention.skill_id and not gap.strip(" ()"):
+                continue  # "Registered Health Information Administrator (RHIA)" names one credential
+            if len(gap) <= 40 and (
+                _ALTERNATIVE_GAP_RE.match(gap)
+                or re.fullmatch(r"\s*\(\s*", gap)
+                or re.fullmatch(r"\s*\)?\s*(?:,|/|or)?\s*\(?\s*", gap)
+            ):
+                if mention.skill_id not in {m.skill_id for m in groups[-1]}:
+                    groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    out: list[CredentialRequirement] = []
+    seen: set[tuple[str, ...]] = set()
+    for group in groups:
+        any_of = tuple(dict.fromkeys(m.skill_id for m in group))
+        if any_of in seen:
+            continue
+        seen.add(any_of)
+        s_start, s_end = index.sentence(group[0].start, group[-1].end)
+        sentence = text[s_start:s_end]
+        within = _WITHIN_RE.search(sentence)
+        statuses = [m.requirement for m in group if m.requirement]
+        out.append(
+            CredentialRequirement(
+                any_of=any_of,
+                labels=tuple(dict.fromkeys(m.label for m in group)),
+                requirement=statuses[0] if statuses else None,
+                text=sentence.strip()[:300],
+                start=group[0].start,
+                end=group[-1].end,
+                within=f"{within.group('n')} {within.group('unit')}" if within else None,
+            )
+        )
+    return out

@@ -1,0 +1,210 @@
+"""Sections of postings and resumes, found from their headings.
+
+A heading is a short line (or the label before a colon, "Req: RHIT/RHIA") whose words match one of the section
+names below. Text before the first heading belongs to the summary. Employer boilerplate (EEO statements,
+benefits, "about us") is also recognised paragraph by paragraph, because scraped postings often lack headings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .textindex import TextIndex
+
+POSTING_SECTIONS: tuple[str, ...] = ("summary", "duties", "required", "preferred", "boilerplate")
+RESUME_SECTIONS: tuple[str, ...] = ("summary", "experience", "education", "certifications", "skills", "other")
+
+_POSTING_HEADINGS: dict[str, str] = {
+    "preferred": r"""
+        (?:additional\s+|other\s+)?(?:preferred|desired|desirable)(?:\s+(?:qualifications?|skills|experience|education
+        |requirements|credentials|certifications?|knowledge|background|attributes))*
+        | pref\.? | nice[\s-]to[\s-]haves? | bonus(?:\s+points)? | pluses | a\s+plus | (?:it'?s\s+)?a\s+plus\s+if\s+you\s+have
+        | what\s+(?:would\s+)?(?:make|sets?)\s+you\s+(?:stand\s+out|apart) | ideal(?:ly)?(?:\s+candidate)?(?:\s+(?:will\s+)?(?:have|has|qualifications))?
+        | preferred\s+but\s+not\s+required | additional\s+qualifications
+    """,
+    "required": r"""
+        (?:minimum|required|basic|essential|job|position|mandatory|key)?\s*(?:qualifications?|requirements?)
+            (?:\s+(?:required|and\s+(?:education|experience|skills)|&\s+(?:education|experience|skills)))?
+        | requirements?\s+(?:and|&)\s+qualifications? | qualifications?\s+(?:and|&)\s+requirements?
+        | what\s+you(?:'ll|\s+will)?\s+(?:bring|need)(?:\s+to\s+succeed)? | what\s+we(?:'re|\s+are)\s+looking\s+for
+        | must[\s-]haves? | required | req(?:'?d|s)?\.? | requirements\s+to\s+apply
+        | (?:education|experience|training)(?:\s*(?:,|and|&|/)\s*(?:education|experience|training|licensure|certifications?|skills))*
+        | (?:licensure|licenses?|certifications?|credentials?)(?:\s*(?:,|and|&|/)\s*(?:licensure|licenses?|certifications?|registrations?|credentials?))*
+        | (?:skills|knowledge|abilities)(?:\s*(?:,|and|&|/)\s*(?:skills|knowledge|abilities|competencies))* | ksas?
+        | specialized\s+experience | who\s+you\s+are | you\s+(?:have|bring) | your\s+(?:background|experience|qualifications)
+        | minimum\s+(?:education|experience)(?:\s+(?:and|&)\s+(?:education|experience))? | how\s+you\s+will\s+be\s+evaluated
+        | basic\s+requirements | necessary\s+skills(?:\s+and\s+abilities)?
+    """,
+    "duties": r"""
+        (?:key|essential|primary|major|main|core|principal|general)?\s*(?:job\s+|position\s+)?(?:responsibilities|duties|functions)
+            (?:\s+(?:and|&)\s+(?:responsibilities|duties))?(?:\s+include)?
+        | essential\s+(?:job\s+)?functions | what\s+you(?:'ll|\s+will)\s+do | (?:a\s+)?day\s+in\s+the\s+life
+        | day[\s-]to[\s-]day | accountabilities | in\s+this\s+role(?:,?\s+you\s+will)? | the\s+work | your\s+role
+        | role\s+responsibilities | scope(?:\s+of\s+(?:the\s+)?(?:role|position))? | major\s+duties
+    """,
+    "summary": r"""
+        (?:job|position|role|general)?\s*(?:summary|overview|description|purpose)
+        | about\s+(?:the|this)\s+(?:role|position|job|opportunity) | the\s+(?:role|position|opportunity)
+        | (?:position|job)\s+description | summary\s+of\s+(?:the\s+)?(?:position|role) | job\s+title | title
+    """,
+    "boilerplate": r"""
+        about\s+(?:us|the\s+(?:company|organization|organisation|employer|team|hospital|health\s+system))
+        | about\s+[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,5}
+        | who\s+we\s+are | our\s+(?:mission|values|culture|story|commitment|company|organization|benefits)
+        | (?:benefits|perks)(?:\s*(?:and|&|/)\s*(?:perks|benefits))?(?:\s+(?:package|overview|include|summary))?
+        | what\s+we\s+offer | we\s+offer | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}
+        | total\s+rewards | compensation(?:\s+(?:and|&)\s+benefits)? | (?:pay|salary)(?:\s+(?:range|rate|and\s+benefits))?
+        | equal\s+(?:employment\s+)?opportunity(?:\s+employer)?(?:\s+statement)? | eeo(?:\s+statement)? | e\.e\.o\.
+        | diversity(?:\s*(?:,|and|&)\s*(?:equity|inclusion|belonging))*(?:\s+statement)?
+        | conditions\s+of\s+employment | how\s+to\s+apply | application\s+(?:process|instructions)
+        | additional\s+information | other\s+information | (?:legal\s+)?disclaimer | reasonable\s+accommodations?
+        | physical\s+(?:demands|requirements) | working\s+conditions | work\s+environment | (?:work\s+)?schedule
+        | location | shift | travel | employment\s+type | job\s+type | hours | requisition(?:\s+(?:id|number))?
+        | security\s+clearance | background\s+check | required\s+documents | vaccination(?:\s+policy)?
+    """,
+}
+
+_RESUME_HEADINGS: dict[str, str] = {
+    "summary": r"""
+        (?:professional|career|executive|personal)?\s*(?:summary|profile|overview|objective)
+        | summary\s+of\s+qualifications | qualifications\s+summary | career\s+highlights | highlights | about\s+me
+    """,
+    "experience": r"""
+        (?:professional|work|relevant|leadership|management|employment|career|clinical|healthcare|him|related)?\s*
+            (?:experience|history|background)(?:\s+(?:and|&)\s+(?:accomplishments|achievements))?
+        | work\s+history | employment(?:\s+history)? | career\s+history | positions\s+held | professional\s+experience
+    """,
+    "education": r"""
+        education(?:al\s+background)?(?:\s*(?:and|&|/)\s*(?:training|professional\s+development|credentials|certifications?))?
+        | academic\s+(?:background|history|credentials) | degrees? | training | professional\s+development
+        | continuing\s+education
+    """,
+    "certifications": r"""
+        (?:professional\s+)?(?:certifications?|licen[sc]es?|licensure|credentials?|registrations?)
+            (?:\s*(?:and|&|/|,)\s*(?:certifications?|licen[sc]es?|licensure|credentials?|registrations?|affiliations?))*
+    """,
+    "skills": r"""
+        (?:core|key|technical|professional|relevant|computer|software|additional)?\s*(?:skills|competencies|proficiencies|expertise)
+            (?:\s*(?:and|&|/|,)\s*(?:abilities|tools|qualifications|technologies|systems|software|competencies|skills|expertise))*
+        | areas\s+of\s+(?:expertise|strength) | skill\s+highlights | tools(?:\s*(?:and|&|/)\s*(?:technologies|systems|software))?
+        | software | systems | keywords | technologies | technical\s+proficiencies
+    """,
+    "other": r"""
+        volunteer(?:\s+(?:experience|work))? | awards?(?:\s*(?:and|&)\s*honou?rs)? | honou?rs | affiliations
+        | professional\s+(?:affiliations|memberships|associations) | memberships | publications | presentations
+        | references | interests | activities | projects | accomplishments | achievements | languages
+    """,
+}
+
+
+def _compile(table: dict[str, str]) -> re.Pattern[str]:
+    body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in table.items())
+    return re.compile(rf"^\s*(?:{body})\s*$", re.IGNORECASE | re.VERBOSE)
+
+
+_HEADING_RES = {"posting": _compile(_POSTING_HEADINGS), "resume": _compile(_RESUME_HEADINGS)}
+_LINE_RE = re.compile(r"[^\n]*\n?")
+_DECORATION_RE = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*|[\s*_=:|•\-–—]*$")
+_BOILERPLATE_PARAGRAPH_RE = re.compile(
+    r"equal\s+(?:employment\s+)?opportunity|without\s+regard\s+to|regardless\s+of\s+(?:race|age|sex)"
+    r"|reasonable\s+accommodation|e-verify|drug[\s-]free\s+workplace|protected\s+veteran|affirmative\s+action"
+    r"|(?:medical|dental|vision)(?:\s*,\s*|\s+and\s+)(?:dental|vision|life)|401\s*\(?k\)?|paid\s+time\s+off|tuition\s+reimbursement",
+    re.IGNORECASE,
+)
+_MAX_HEADING_CHARS = 70
+_MAX_INLINE_LABEL_CHARS = 45
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of a document under one heading; offsets index the document text."""
+
+    name: str
+    start: int
+    end: int
+    heading: str = ""
+
+
+def _heading_name(candidate: str, kind: str) -> str | None:
+    match = _HEADING_RES[kind].match(candidate)
+    if match is None:
+        return None
+    return match.lastgroup
+
+
+def find_sections(text: str, *, kind: str) -> list[Section]:
+    """Split ``text`` (a posting or a resume) into consecutive sections covering the whole text."""
+    if kind not in _HEADING_RES:
+        kind = "posting"
+    starts: list[tuple[int, str, str]] = [(0, "summary", "")]
+    for line_match in _LINE_RE.finditer(text):
+        line = line_match.group()
+        stripped = line.strip()
+        if not stripped or len(stripped) > 200:
+            continue
+        name: str | None = None
+        heading = ""
+        if len(stripped) <= _MAX_HEADING_CHARS:
+            candidate = _DECORATION_RE.sub("", stripped)
+            if candidate and len(candidate.split()) <= 8:
+                name = _heading_name(candidate, kind)
+                heading = candidate
+        if name is None:
+            colon = stripped.find(":")
+            if 0 < colon <= _MAX_INLINE_LABEL_CHARS:
+                candidate = _DECORATION_RE.sub("", stripped[:colon])
+                if candidate and len(candidate.split()) <= 6:
+                    name = _heading_name(candidate, kind)
+                    heading = candidate
+        if name is not None:
+            if (
+                kind == "posting"
+                and name == "boilerplate"
+                and heading.lower() in {"location", "shift", "hours", "schedule"}
+            ):
+                # A one-line "Location: Remote" field ends at its line; it does not swallow what follows.
+                starts.append((line_match.start(), name, heading))
+                starts.append((line_match.end(), starts[-2][1] if len(starts) > 1 else "summary", ""))
+                continue
+            starts.append((line_match.start(), name, heading))
+    sections: list[Section] = []
+    for i, (start, name, heading) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        if end > start or (i == len(starts) - 1 and not sections):
+            sections.append(Section(name, start, end, heading))
+    if not sections:
+        sections.append(Section("summary", 0, len(text)))
+    return sections
+
+
+def boilerplate_spans(index: TextIndex) -> list[tuple[int, int]]:
+    """Sentences that read as EEO or benefits text wherever they stand, as (start, end) offsets."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in index.lines_for("boilerplate"):
+        for hit in _BOILERPLATE_PARAGRAPH_RE.finditer(index.text, lo, hi):
+            start, end = index.sentence(hit.start(), hit.end())
+            if spans and start < spans[-1][1]:
+                continue
+            spans.append((start, end))
+    return spans
+
+
+class SectionIndex:
+    """Answers "which section is offset N in?" by bisection."""
+
+    def __init__(self, sections: Sequence[Section], boilerplate: Sequence[tuple[int, int]] = ()) -> None:
+        self.sections = list(sections)
+        self._starts = [s.start for s in self.sections]
+        self._boilerplate = sorted(boilerplate)
+        self._boilerplate_starts = [s for s, _ in self._boilerplate]
+
+    def section_at(self, offset: int) -> Section:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.sections[max(i, 0)]
+
+    def in_boilerplate(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._boilerplate_starts, offset) - 1
+        return i >= 0 and self._boilerplate[i][0] <= offset < self._boilerplate[i][1]

@@ -1,0 +1,76 @@
+"""Sentences, clauses and trigger lines of one document, computed once and looked up by offset.
+
+Requirement cues, negation, degrees and years are all read sentence by sentence. Scanning the whole text with a
+large regular expression per question cost more than tokenizing; instead sentence boundaries come from one pass,
+trigger words from one PhraseMatcher pass (keywords.py), and the expensive expressions run only on the few
+sentences and lines those words point to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# A sentence ends at ". " before a capital, a newline, a bullet or a semicolon.
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\"'])|\n|•|;")
+
+
+class TextIndex:
+    """Offsets of sentences and lines of ``text``, with lazily cached per-sentence facts."""
+
+    __slots__ = ("_boundary_ends", "_boundary_starts", "_cache", "_keywords", "text")
+
+    def __init__(self, text: str, keywords: dict[str, list[tuple[int, int]]] | None = None) -> None:
+        self.text = text
+        self._keywords = keywords or {}
+        starts, ends = [], []
+        for m in _SENTENCE_END_RE.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+        self._boundary_starts = starts
+        self._boundary_ends = ends
+        self._cache: dict[tuple[str, int], object] = {}
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence (or bullet, or line) around ``text[start:end]``, leading spaces trimmed."""
+        text = self.text
+        i = bisect.bisect_right(self._boundary_ends, start)
+        left = self._boundary_ends[i - 1] if i else 0
+        j = bisect.bisect_left(self._boundary_starts, end)
+        if j < len(self._boundary_starts):
+            right = self._boundary_starts[j]
+            if text[right] in ".!?":
+                right += 1
+        else:
+            right = len(text)
+        while left < start and text[left].isspace():
+            left += 1
+        return left, max(right, end)
+
+    def cached(self, name: str, key: int, compute):  # type: ignore[no-untyped-def]
+        """Memoise a per-sentence fact (``key`` is the sentence start)."""
+        slot = (name, key)
+        if slot not in self._cache:
+            self._cache[slot] = compute()
+        return self._cache[slot]
+
+    def keywords(self, kind: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+        """Offsets of the trigger words of ``kind`` (see keywords.py) that start within ``[lo, hi)``."""
+        offsets = self._keywords.get(kind, [])
+        if lo == 0 and hi is None:
+            return offsets
+        i = bisect.bisect_left(offsets, (lo, -1))
+        j = bisect.bisect_left(offsets, (len(self.text) if hi is None else hi, -1))
+        return offsets[i:j]
+
+    def lines_for(self, kind: str) -> list[tuple[int, int]]:
+        """(start, end) of each line holding a trigger word of ``kind``, in order, each once."""
+        text = self.text
+        out: list[tuple[int, int]] = []
+        for start, _end in self._keywords.get(kind, []):
+            if out and start < out[-1][1]:
+                continue
+            lo = text.rfind("\n", 0, start) + 1
+            hi = text.find("\n", start)
+            out.append((lo, len(text) if hi == -1 else hi))
+        return out

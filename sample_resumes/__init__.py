@@ -1,0 +1,1 @@
+"""Sample resumes bundled with skills-matcher (fictional people; see manifest.csv)."""

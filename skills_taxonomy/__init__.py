@@ -1,0 +1,1 @@
+"""The HIM skills taxonomy shipped with skills-matcher: YAML files only, read by ``matcher.taxonomy``."""

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import pytest
+
+from matcher import Document
+from matcher.extract import detect_kind
+
+
+def ids(analysis):
+    return [m.skill_id for m in analysis.mentions]
+
+
+def posting(text: str) -> Document:
+    return Document(text=text, source="t", kind="posting")
+
+
+# --- mechanism, on a small taxonomy written in the tests -------------------------------------------------------
+
+
+@pytest.mark.parametrize("variant", ["ICD-10-CM", "ICD 10 CM", "ICD10CM", "icd-10 cm", "ICD10-CM", "ICD–10–CM"])
+def test_hyphen_spacing_and_case_variants_match(mini_extractor, variant):
+    analysis = mini_extractor.extract(posting(f"Assign {variant} codes daily."))
+    assert ids(analysis) == ["coding.icd10_cm"]
+    mention = analysis.mentions[0]
+    assert analysis.text[mention.start : mention.end] == mention.text == variant
+
+
+def test_inflections_match_through_lemmas(mini_extractor):
+    analysis = mini_extractor.extract(
+        posting("Audited coding for 3 years. Performs coding audits. Supervised 12 coders.")
+    )
+    assert ids(analysis).count("coding.coding_audits") == 2
+    assert "coding.supervise_coders" in ids(analysis)
+
+
+def test_acronyms_are_case_sensitive_whole_tokens(mini_extractor):
+    text = "coding team: cpt and CPTX and xCPT are not matches, CPT is."
+    analysis = mini_extractor.extract(posting(text))
+    assert [m.text for m in analysis.mentions if m.skill_id == "coding.cpt"] == ["CPT"]
+
+
+def test_acronym_never_fires_inside_longer_token_or_span(mini_extractor):
+    analysis = mini_extractor.extract(posting("Coder with CCS-X; also ACCS and CCSP are other things."))
+    assert [(m.skill_id, m.text) for m in analysis.mentions] == [("coding.ccs_like", "CCS-X")]
+
+
+def test_context_rules_decide_ambiguous_acronyms(mini_extractor):
+    assert ids(mini_extractor.extract(posting("Coder certification: CCS."))) == ["coding.ccs_like"]
+    assert ids(mini_extractor.extract(posting("Migrate CCS workloads to the cloud."))) == []
+    assert ids(mini_extractor.extract(posting("Excel at teamwork."))) == []
+    assert ids(mini_extractor.extract(posting("Proficient with Excel."))) == ["coding.excel_like"]
+
+
+def test_offsets_index_the_text(mini_extractor):
+    text = "Résumé — ICD-10-CM and CPT; audit coding.\n• CPT"
+    analysis = mini_extractor.extract(posting(text))
+    assert analysis.mentions
+    for m in analysis.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+# --- behaviour of the shipped taxonomy ---------------------------------------------------------------------------
+
+
+def test_list_gives_one_mention_per_item(extractor):
+    analysis = extractor.extract(posting("Qualifications\nKnowledge of ICD-10-CM, CPT and HCPCS required."))
+    found = {m.skill_id for m in analysis.mentions}
+    assert {"coding.icd10_cm", "coding.cpt", "coding.hcpcs"} <= found
+
+
+def test_roi_as_return_on_investment_is_not_release_of_information(extractor):
+    text = "Hospital Administrator\nDrive ROI on capital projects and improve return on investment for service lines."
+    assert "records_operations.release_of_information" not in ids(extractor.extract(posting(text)))
+    him = "ROI Specialist\nProcess ROI requests for patient records under HIPAA authorization rules."
+    assert "records_operations.release_of_information" in ids(extractor.extract(posting(him)))
+
+
+def test_epic_the_adjective_is_not_the_ehr(extractor):
+    assert "ehr_software.epic" not in ids(extractor.extract(posting("An epic opportunity for an Epic journey.")))
+    assert "ehr_software.epic" in ids(
+        extractor.extract(posting("Experience with Epic EHR chart deficiency workflows in a hospital."))
+    )
+
+
+def test_negated_requirement_is_not_a_mention(extractor):
+    text = "Medical Records Clerk\nQualifications\n- No coding experience required.\n- High school diploma."
+    assert not any(m.category == "coding" for m in extractor.extract(posting(text)).mentions)
+
+
+def test_required_and_preferred_credentials_with_alternatives(extractor):
+    text = (
+        "HIM Manager\nQualifications\n- RHIA or RHIT required; CCS preferred.\n"
+        "- Bachelor's degree in Health Information Management from a CAHIIM-accredited program.\n"
+        "- Master's degree preferred.\n"
+        "- Minimum of five (5) years of HIM experience, including 3 years in a management role.\n"
+    )
+    analysis = extractor.extract(posting(text))
+    creds = {c.any_of: c.requirement for c in analysis.requirements.credentials}
+    assert creds[("credentials.rhia", "credentials.rhit")] == "required"
+    assert creds[("credentials.ccs",)] == "preferred"
+    req = analysis.requirements
+    assert req.min_degree("required") == "bachelor"
+    assert req.min_degree("preferred") == "master"
+    bachelor = next(d for d in req.degrees if d.level == "bachelor")
+    assert bachelor.field == "health information management"
+    assert bachelor.accredited
+    assert req.years("overall", None) == 5
+    assert req.years("supervisory", None) == 3
+    assert analysis.role_level == "manager"
+
+
+def test_boilerplate_mentions_do_not_count(extractor):
+    text = (
+        "Coding Manager\nResponsibilities\n- Oversee ICD-10-CM coding quality.\n\n"
+        "Benefits\nWe offer HIPAA training, tuition support for RHIA exams and 401(k).\n\n"
+        "We are an equal opportunity employer committed to HIPAA and communication."
+    )
+    analysis = extractor.extract(posting(text))
+    assert {m.section for m in analysis.mentions} == {"duties"}
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Director of Health Information Management", "director"),
+        ("Health Information Management Director", "director"),
+        ("Chief HIM Officer", "director"),
+        ("HIM Manager", "manager"),
+        ("Medical Records Manager", "manager"),
+        ("Coding Manager", "manager"),
+        ("Release of Information Supervisor", "supervisor"),
+        ("HIM Team Lead", "supervisor"),
+        ("Inpatient Coder II", "staff"),
+        ("Medical Records Clerk", "staff"),
+        ("Registered Nurse - ICU", "outside"),
+        ("Senior Software Engineer", "outside"),
+        ("Hospital Administrator", "outside"),
+    ],
+)
+def test_role_level_from_title(extractor, title, level):
+    analysis = extractor.extract(Document(text=f"{title}\n\nResponsibilities\n- Work.", source="t", kind="posting"))
+    assert analysis.role_level == level
+
+
+def test_sections_of_a_resume(extractor):
+    text = (
+        "Jane Example\njane@example.com\n\nPROFESSIONAL SUMMARY\nHIM leader.\n\nEXPERIENCE\n"
+        "HIM Manager, Example Hospital, 2018-Present\n- Led release of information staff.\n\n"
+        "EDUCATION\nBachelor of Science in Health Information Management\n\nCERTIFICATIONS\nRHIA\n\n"
+        "SKILLS\nEpic, ICD-10-CM\n"
+    )
+    analysis = extractor.extract(Document(text=text, source="r", kind="resume"))
+    by_skill = {m.skill_id: m.section for m in analysis.mentions}
+    assert by_skill["credentials.rhia"] == "certifications"
+    assert by_skill["records_operations.release_of_information"] == "experience"
+    assert by_skill["coding.icd10_cm"] == "skills"
+    assert all(m.requirement is None for m in analysis.mentions)
+    assert analysis.role_level == "manager"
+
+
+def test_kind_detection():
+    assert detect_kind("Jane Doe\njane@example.com\n555-010-1234\nEXPERIENCE\nCoder\nEDUCATION\nBS") == "resume"
+    assert detect_kind("We are seeking an HIM Manager.\nResponsibilities\nQualifications\nRequired: RHIA") == "posting"

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matcher import Document
+from matcher.readers import normalize_text
+
+HIM_WORDS = [
+    "RHIA",
+    "RHIT",
+    "CCS",
+    "ROI",
+    "ICD-10-CM",
+    "HIPAA",
+    "Epic",
+    "coding",
+    "audit",
+    "required",
+    "preferred",
+    "no",
+    "or",
+    "5+ years",
+    "Qualifications\n",
+    "Benefits\n",
+    "•",
+    "-",
+    "/",
+    "\n",
+    "release of information",
+]
+texts = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.sampled_from(HIM_WORDS) | st.text(max_size=8), max_size=60).map(" ".join),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts, kind=st.sampled_from(["posting", "resume"]))
+def test_extraction_never_crashes_and_offsets_are_valid(extractor, text, kind):
+    analysis = extractor.extract(Document(text=text, source="h", kind=kind))
+    for m in analysis.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+    assert analysis.role_level in {"director", "manager", "supervisor", "staff", "outside"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=300))
+def test_normalisation_is_idempotent_and_never_crashes(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once

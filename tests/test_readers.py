@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+
+from matcher import DocumentError, read_document
+from matcher.readers import normalize_text
+
+
+def test_reads_text_and_markdown(tmp_path):
+    (tmp_path / "a.txt").write_text("HIM Manager\nResponsibilities\n- Things.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# HIM Manager\n\n## Responsibilities\n- Things.\n", encoding="utf-8")
+    assert read_document(tmp_path / "a.txt").text.startswith("HIM Manager")
+    assert "Responsibilities" in read_document(tmp_path / "b.md").text
+
+
+@pytest.mark.parametrize(
+    ("setup", "fragment"),
+    [
+        (lambda d: d / "missing.txt", "does not exist"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b""), "is empty"),
+        (lambda d: _write(d / "blank.txt", b"  \n\t \n"), "is empty"),
+        (lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"), "binary"),
+        (lambda d: _write(d / "latin.txt", "Caf\u00e9 r\u00e9sum\u00e9".encode("latin-1")), "not valid UTF-8"),
+        (lambda d: _write(d / "x.pdfx", b"hello"), "unsupported format"),
+    ],
+)
+def test_unreadable_inputs_raise_one_clear_error(tmp_path, setup, fragment):
+    path = setup(tmp_path)
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def _write(path, raw: bytes):
+    path.write_bytes(raw)
+    return path
+
+
+def test_size_limit(tmp_path):
+    path = _write(tmp_path / "big.txt", b"word " * 1000)
+    with pytest.raises(DocumentError, match="over the 100-byte limit"):
+        read_document(path, max_bytes=100)
+
+
+def test_bom_and_crlf_are_handled(tmp_path):
+    path = _write(tmp_path / "bom.txt", "\ufeffHIM Manager\r\nRHIA required\r\n".encode())
+    assert read_document(path).text == "HIM Manager\nRHIA required"
+    path16 = _write(tmp_path / "u16.txt", "HIM Manager\nRHIT".encode("utf-16"))
+    assert read_document(path16).text == "HIM Manager\nRHIT"
+
+
+def test_mojibake_and_glued_bullets_are_repaired():
+    text = "Manage ROI staffâ€™s workflow â€” daily•Maintain MPI integrity•Audit coding"
+    fixed = normalize_text(text)
+    assert "â€" not in fixed
+    assert "staff’s" in fixed or "staff's" in fixed
+    assert fixed.splitlines()[1].startswith("• Maintain")
+
+
+def test_html_posting_prefers_json_ld_and_skips_scripts(tmp_path):
+    html = """<html><head><title>Jobs | Example</title>
+    <script>var tracking = "RHIA CCS";</script>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting",
+      "title": "Director of HIM", "description": "<p>Lead the <b>HIM</b> department.</p>",
+      "qualifications": "RHIA required", "educationRequirements": {"@type": "EducationalOccupationalCredential",
+      "credentialCategory": "bachelor degree"}}</script></head>
+    <body><nav>Home | Careers</nav><h1>Director of HIM</h1><p>Lead the HIM department.</p><p>RHIA required</p>
+    <footer>&copy; Example</footer></body></html>"""
+    path = tmp_path / "p.html"
+    path.write_text(html, encoding="utf-8")
+    document = read_document(path, kind="posting")
+    assert document.title == "Director of HIM"
+    assert "RHIA required" in document.text
+    assert "tracking" not in document.text
+    assert "Careers" not in document.text
