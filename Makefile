@@ -18,11 +18,9 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(PIP) install -e ".[dev]"
 	touch $@ $(VENV)/.installed
 
-## demo: create .venv, install the tool, and run it on the bundled sample data
+## demo: create .venv, install the tool, and score a bundled sample resume against the bundled postings
 demo: $(VENV)/.installed
-	$(BIN)/skills-matcher taxonomy validate
-	$(BIN)/skills-matcher extract --format table \
-		sample_postings/p001_him_director_riverbend.txt sample_resumes/r02_him_manager_rhia_community.md
+	$(BIN)/skills-matcher score sample_resumes/r02_him_manager_rhia_community.md --format table --top 5
 
 ## test: create .venv with the dev extras, lint, type-check and run the test suite
 test: $(VENV)/.dev-installed lint typecheck unit
@@ -37,13 +35,15 @@ typecheck: $(VENV)/.dev-installed
 unit: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q
 
-## quality: extraction precision/recall on the dev set
+## quality: the quality report on the dev set (extraction and fit scores, each next to its baseline)
 quality: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/eval_extraction.py
+	$(BIN)/python benchmarks/eval_fit.py
 
 ## bench: throughput and start-up benchmarks (prints measured numbers)
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_score.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -27,6 +27,12 @@ _EXPORTS: dict[str, str] = {
     "Taxonomy": "taxonomy",
     "load_taxonomy": "taxonomy",
     "validate_taxonomy_files": "taxonomy",
+    "FitScorer": "scoring",
+    "Fit": "gaps",
+    "Gap": "gaps",
+    "Match": "gaps",
+    "Readiness": "gaps",
+    "market_gaps": "scoring",
     "MatcherError": "errors",
     "TaxonomyError": "errors",
     "DocumentError": "errors",
@@ -48,7 +54,9 @@ if TYPE_CHECKING:
     )
     from .errors import DocumentError, MatcherError, NotFittedError, OptionError, TaxonomyError
     from .extract import Extractor, extract
+    from .gaps import Fit, Gap, Match, Readiness
     from .readers import read_document, read_text
+    from .scoring import FitScorer, market_gaps
     from .taxonomy import Skill, Taxonomy, load_taxonomy, validate_taxonomy_files
 
 

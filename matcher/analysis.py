@@ -55,6 +55,7 @@ class DegreeRequirement:
     start: int
     end: int
     accredited: bool = False
+    in_progress: bool = False  # resumes: still being earned
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +96,9 @@ class Requirements:
         levels = [d.level for d in self.degrees if d.requirement == requirement]
         return min(levels, key=DEGREE_LEVELS.index) if levels else None
 
-    def max_degree(self) -> str | None:
-        levels = [d.level for d in self.degrees]
+    def max_degree(self, *, completed: bool = True) -> str | None:
+        """Highest degree level named (resumes: completed ones only unless ``completed`` is False)."""
+        levels = [d.level for d in self.degrees if not (completed and d.in_progress)]
         return max(levels, key=DEGREE_LEVELS.index) if levels else None
 
     def years(self, area: str = "overall", requirement: Requirement | None = "required") -> float | None:

@@ -36,6 +36,12 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
+class ScoreFormat(str, Enum):
+    json = "json"
+    table = "table"
+    markdown = "markdown"
+
+
 class KindOption(str, Enum):
     auto = "auto"
     posting = "posting"
@@ -130,6 +136,107 @@ def extract(
     if failed:
         typer.echo(f"skills-matcher: {failed} of {len(files)} file(s) could not be read", err=True)
         raise typer.Exit(EXIT_SOME_FAILED if failed < len(files) else EXIT_ERROR)
+
+
+@app.command()
+def score(
+    resume: Annotated[Path, typer.Argument(help="The resume (.txt, .md, .html).", show_default=False)],
+    postings: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Postings to score against; default: the bundled sample postings.", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        ScoreFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json, table or markdown. Default: table on a terminal, json otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the N best postings.")] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Full breakdown: component details and evidence offsets.")
+    ] = False,
+    taxonomy: TaxonomyPaths = None,
+    weights: Annotated[
+        Path | None, typer.Option("--weights", help="A scoring.yaml of your own instead of the shipped weights.")
+    ] = None,
+) -> None:
+    """Score a resume against postings, best first, with the gaps to close and readiness per role level."""
+    from .extract import default_extractor
+    from .readers import read_document
+    from .render import score_payload, score_table, to_json_line
+    from .scoring import FitScorer, bundled_posting_paths, market_gaps
+    from .taxonomy import load_taxonomy
+
+    try:
+        loaded = load_taxonomy(paths=taxonomy or ())
+        extractor = default_extractor(loaded)
+    except MatcherError as err:
+        _fail(str(err))
+    warnings: list[str] = []
+    failed = 0
+    try:
+        resume_document = read_document(resume, kind="resume", source=str(resume))
+        resume_analysis = extractor.extract(resume_document)
+    except MatcherError as err:
+        from .errors import DocumentError
+
+        if not (isinstance(err, DocumentError) and ("is empty" in err.message or "has no text" in err.message)):
+            _fail(str(err))
+        from .analysis import Analysis, Requirements
+
+        warnings.append(f"resume has no usable text ({err.message}): every score below is 0 and marked no_text")
+        resume_analysis = Analysis(
+            source=str(resume),
+            kind="resume",
+            title=None,
+            role_level="outside",
+            mentions=(),
+            requirements=Requirements(),
+            sections=(),
+            text="",
+        )
+        failed += 1
+    bundled = bundled_posting_paths()
+    targets = postings or bundled
+    analyses = []
+    for path in targets:
+        try:
+            analyses.append(extractor.extract(read_document(path, kind="posting", source=str(path))))
+        except MatcherError as err:
+            failed += 1
+            typer.echo(f"skills-matcher: error: {err}", err=True)
+    if not analyses:
+        _fail("no posting could be read; nothing to score against")
+    # The TF-IDF model and the readiness levels need a corpus: the bundled postings plus the ones given.
+    corpus = list(analyses)
+    if postings:
+        given = {str(Path(p).resolve()) for p in postings}
+        for path in bundled:
+            if str(path.resolve()) not in given:
+                corpus.append(extractor.extract(read_document(path, kind="posting", source=str(path))))
+    try:
+        scorer = FitScorer(taxonomy=loaded, weights=weights).fit(corpus)
+    except MatcherError as err:
+        _fail(str(err))
+    fits = scorer.rank(resume=resume_analysis, postings=analyses)
+    readiness = scorer.readiness(resume=resume_analysis, fits=fits if not postings else None)
+    market = market_gaps(fits) if len(fits) > 1 else []
+    shown = fits[:top] if top else fits
+    payload = score_payload(
+        resume=resume_analysis, fits=shown, readiness=readiness, market=market, warnings=warnings, explain=explain
+    )
+    for warning in warnings:
+        typer.echo(f"skills-matcher: warning: {warning}", err=True)
+    output = fmt or (ScoreFormat.table if sys.stdout.isatty() else ScoreFormat.json)
+    if output is ScoreFormat.json:
+        typer.echo(to_json_line(payload))
+    else:
+        typer.echo(score_table(payload, markdown=output is ScoreFormat.markdown))
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @taxonomy_app.command("validate")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,10 +15,12 @@ from .keywords import keyword_index
 from .pipeline import get_nlp, get_skill_matcher
 from .requirements import (
     credential_requirements,
+    degree_in_progress,
     degree_requirements,
     experience_requirements,
     is_negated,
     requirement_of,
+    resume_experience,
 )
 from .roles import classify_role_level, guess_posting_title, guess_resume_title
 from .sections import SectionIndex, boilerplate_spans, find_sections
@@ -54,8 +58,10 @@ class Extractor:
     Build it once and reuse it: the spaCy pipeline and compiled matchers are shared by every call.
     """
 
-    def __init__(self, *, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(self, *, taxonomy: Taxonomy | None = None, reference_year: int | None = None) -> None:
+        """``reference_year`` is where "2019 - Present" ends on resumes (default: the current year)."""
         self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+        self.reference_year = reference_year if reference_year is not None else date.today().year
         self.nlp = get_nlp()
         self.skill_matcher = get_skill_matcher(self.taxonomy)
         self.keyword_index = keyword_index(self.nlp)
@@ -132,18 +138,25 @@ class Extractor:
                     requirement=requirement_for(start, end, section),
                 )
             )
+        degrees = degree_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
+        if kind == "posting":
+            experience = experience_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
+        else:
+            degrees = [replace(d, in_progress=degree_in_progress(text, d)) for d in degrees]
+            experience_section = next(((s.start, s.end) for s in sections if s.name == "experience"), None)
+            experience = resume_experience(
+                text_index, experience=experience_section, reference_year=self.reference_year
+            )
         requirements = Requirements(
-            degrees=tuple(degree_requirements(text_index, section_of=section_of, requirement_for=requirement_for)),
+            degrees=tuple(degrees),
             credentials=tuple(credential_requirements(text_index, mentions)),
-            experience=tuple(
-                experience_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
-            ),
+            experience=tuple(experience),
         )
         if kind == "posting":
             title = document.title or guess_posting_title(text)
         else:
-            experience = next(((s.start, s.end) for s in sections if s.name == "experience"), None)
-            title = document.title or guess_resume_title(text, experience)
+            experience_span = next(((s.start, s.end) for s in sections if s.name == "experience"), None)
+            title = document.title or guess_resume_title(text, experience_span)
         role_level = classify_role_level(title, mentions, text=text)
         return Analysis(
             source=document.source,

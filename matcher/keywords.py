@@ -141,12 +141,16 @@ class KeywordIndex:
 
     def __init__(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._kinds: dict[int, str] = {}
         for kind, words in KEYWORDS.items():
             self._kinds[nlp.vocab.strings.add(f"keyword:{kind}")] = kind
-            self._matcher.add(f"keyword:{kind}", [nlp.make_doc(w) for w in words])
+            # Tokenizer exceptions are case-sensitive ("B.S." is one token, "b.s." two), so a keyword without spaces
+            # is one token as written; phrases go through the tokenizer like the documents they must match.
+            docs = [nlp.make_doc(w) if " " in w else Doc(nlp.vocab, words=[w]) for w in words]
+            self._matcher.add(f"keyword:{kind}", docs)
 
     def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         from spacy.attrs import IDX, LENGTH

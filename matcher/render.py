@@ -96,3 +96,100 @@ def skill_to_dict(skill: Skill) -> dict[str, Any]:
         "provenance": {k: list(v) for k, v in skill.provenance.items()},
         "source": skill.source,
     }
+
+
+def _bar(value: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "#" * filled + "." * (width - filled)
+
+
+def score_payload(
+    *,
+    resume: Any,
+    fits: Sequence[Any],
+    readiness: dict[str, Any],
+    market: Sequence[dict[str, Any]],
+    warnings: Sequence[str],
+    explain: bool,
+) -> dict[str, Any]:
+    """The JSON object of ``skills-matcher score`` (see schemas/score.schema.json)."""
+    return {
+        "resume": resume.source,
+        "resume_title": resume.title,
+        "resume_role_level": resume.role_level,
+        "warnings": list(warnings),
+        "results": [fit.to_dict(explain=explain) for fit in fits],
+        "readiness": {level: r.to_dict() for level, r in readiness.items()},
+        "market_gaps": list(market),
+    }
+
+
+def score_table(payload: dict[str, Any], *, markdown: bool = False, gaps_per_posting: int = 5) -> str:
+    """``skills-matcher score`` for people: ranked postings, components, top gaps, readiness."""
+    lines: list[str] = []
+    h1, h2 = ("# ", "## ") if markdown else ("", "")
+    lines.append(
+        f"{h1}Fit of {payload['resume']} (current level: {payload['resume_role_level']}"
+        + (f", {payload['resume_title']}" if payload["resume_title"] else "")
+        + ")"
+    )
+    for warning in payload["warnings"]:
+        lines.append(f"warning: {warning}")
+    lines.append("")
+    lines.append(f"{h2}Readiness")
+    readiness_rows: list[tuple[Any, ...]] = [
+        (r["level"], f"{r['score']:.0f}", r["status"], r["postings"], ", ".join(g["label"] for g in r["top_gaps"][:3]))
+        for r in payload["readiness"].values()
+    ]
+    lines.append(_table(readiness_rows, ("level", "score", "status", "postings", "top gaps"), markdown))
+    lines.append("")
+    lines.append(f"{h2}Postings, best first")
+    rows: list[tuple[Any, ...]] = []
+    for result in payload["results"]:
+        comps = result["components"]
+        parts = " ".join(
+            f"{name.split('_')[0][:5]}:{_bar(c['value'], 5)}" for name, c in comps.items() if c.get("weight", 0) > 0
+        )
+        rows.append((f"{result['score']:.0f}", result["role_level"], result["title"] or result["posting"], parts))
+    lines.append(_table(rows, ("score", "level", "posting", "components"), markdown, max_width=70))
+    for result in payload["results"]:
+        lines.append("")
+        lines.append(f"{h2}{result['title'] or result['posting']} — {result['score']:.0f}/100")
+        lines.append(f"source: {result['posting']}")
+        for flag in result["flags"]:
+            lines.append(f"note: {flag}")
+        missing = result["missing"][:gaps_per_posting]
+        if not missing:
+            lines.append("No gaps found.")
+            continue
+        rows = [
+            (g["label"], g["requirement"] or "-", g["action"], _quote_text(g["posting_evidence"]), g["advice"])
+            for g in missing
+        ]
+        lines.append(_table(rows, ("gap", "asked", "action", "posting says", "what to do"), markdown, max_width=60))
+        if len(result["missing"]) > gaps_per_posting:
+            lines.append(f"(+{len(result['missing']) - gaps_per_posting} more gaps: use --format json or --explain)")
+    if payload["market_gaps"]:
+        lines.append("")
+        lines.append(f"{h2}Gaps across these postings (most demanded first)")
+        rows = [(g["label"], g["postings"], g["required_in"], g["action"]) for g in payload["market_gaps"][:10]]
+        lines.append(_table(rows, ("gap", "postings", "required in", "action"), markdown))
+    return "\n".join(lines)
+
+
+def _quote_text(evidence: Any) -> str:
+    if evidence is None:
+        return ""
+    return evidence["text"] if isinstance(evidence, dict) else str(evidence)
+
+
+def _table(rows: Sequence[Sequence[Any]], headers: Sequence[str], markdown: bool, max_width: int = 50) -> str:
+    if not markdown:
+        return format_table(rows, headers, max_width=max_width)
+
+    def cell(value: Any) -> str:
+        return ("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
+
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out.extend("| " + " | ".join(cell(v) for v in row) + " |" for row in rows)
+    return "\n".join(out)

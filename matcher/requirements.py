@@ -300,3 +300,102 @@ def credential_requirements(index: TextIndex, mentions: Sequence[Mention]) -> li
             )
         )
     return out
+
+
+_MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_DATE = r"(?:(?P<{p}m>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+|(?P<{p}n>\d{{1,2}})\s*/\s*)?(?P<{p}y>(?:19|20)\d{{2}})"
+_DATE_RANGE_RE = re.compile(
+    _DATE.format(p="a")
+    + r"\s*(?:-|–|—|to|until|through)\s*(?:"
+    + _DATE.format(p="b")
+    + r"|(?P<now>present|current|now|today|date))",
+    re.IGNORECASE,
+)
+_SUPERVISORY_TITLE_RE = re.compile(
+    r"\b(?:director|manager|supervisor|supervisory|lead|chief|head|coordinator|administrator|vp|vice\s+president"
+    r"|officer|team\s+leader|charge\s+nurse|superintendent)\b",
+    re.IGNORECASE,
+)
+_IN_PROGRESS_RE = re.compile(
+    r"\b(?:pursuing|in\s+progress|expected|anticipated|candidate|enrolled|currently|toward|towards|working\s+on)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_index(match: re.Match[str], prefix: str) -> int | None:
+    year = match.group(f"{prefix}y")
+    if year is None:
+        return None
+    month = 6
+    if match.group(f"{prefix}m"):
+        month = _MONTHS.get(match.group(f"{prefix}m")[:3].lower(), 6)
+    elif match.group(f"{prefix}n") and 1 <= int(match.group(f"{prefix}n")) <= 12:
+        month = int(match.group(f"{prefix}n"))
+    return int(year) * 12 + month - 1
+
+
+def resume_experience(
+    index: TextIndex, *, experience: tuple[int, int] | None, reference_year: int
+) -> list[ExperienceRequirement]:
+    """Years of work a resume shows: date ranges in its experience section, overlaps counted once.
+
+    Supervisory years are ranges whose job title (the line of the range or the two before it) names a
+    supervisory rank. "Present" ends at ``reference_year`` (mid-year), so results do not drift day to day.
+    """
+    text = index.text
+    lo, hi = experience if experience is not None else (0, len(text))
+    overall: list[tuple[int, int]] = []
+    supervisory: list[tuple[int, int]] = []
+    evidence: dict[str, tuple[int, int]] = {}
+    for m in _DATE_RANGE_RE.finditer(text, lo, hi):
+        start = _month_index(m, "a")
+        end = reference_year * 12 + 5 if m.group("now") else _month_index(m, "b")
+        if start is None or end is None or end < start or end - start > 50 * 12:
+            continue
+        interval = (start, end + 1)
+        overall.append(interval)
+        line_start = text.rfind("\n", 0, m.start())
+        for _ in range(2):
+            if line_start > 0:
+                line_start = text.rfind("\n", 0, line_start)
+        context = text[line_start + 1 : m.end()]
+        if _SUPERVISORY_TITLE_RE.search(context):
+            supervisory.append(interval)
+            evidence.setdefault("supervisory", (m.start(), m.end()))
+        evidence.setdefault("overall", (m.start(), m.end()))
+    out = []
+    for area, intervals in (("overall", overall), ("supervisory", supervisory)):
+        months = _union_length(intervals)
+        if months:
+            start, end = evidence[area]
+            out.append(
+                ExperienceRequirement(
+                    years=round(months / 12, 1),
+                    area=area,  # type: ignore[arg-type]
+                    requirement=None,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                )
+            )
+    return out
+
+
+def _union_length(intervals: list[tuple[int, int]]) -> int:
+    total, current_end = 0, -1
+    for start, end in sorted(intervals):
+        if end <= current_end:
+            continue
+        total += end - max(start, current_end)
+        current_end = end
+    return total
+
+
+def degree_in_progress(text: str, degree: DegreeRequirement) -> bool:
+    """A resume's degree that is still being earned ("pursuing a B.S. in HIM", "MHA expected 2027")."""
+    line_start = text.rfind("\n", 0, degree.start) + 1
+    line_end = text.find("\n", degree.end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    return bool(_IN_PROGRESS_RE.search(line))

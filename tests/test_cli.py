@@ -97,3 +97,60 @@ def test_user_taxonomy_option(tmp_path):
     result = runner.invoke(app, ["extract", str(path), "--taxonomy", str(extra), "--format", "json"])
     assert result.exit_code == 0
     assert "records_operations.zebra_filing" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def score_schema():
+    return json.loads(resources.files("matcher").joinpath("schemas/score.schema.json").read_text())
+
+
+RESUME = (
+    "Pat Example\npat@example.com\n\nEXPERIENCE\nHIM Manager, Example Hospital, 2018 - 2025\n"
+    "- Supervised release of information staff.\n\nCERTIFICATIONS\nRHIA\n"
+)
+
+
+def test_score_json_follows_the_schema_best_first(tmp_path, score_schema):
+    resume = tmp_path / "resume.txt"
+    resume.write_text(RESUME, encoding="utf-8")
+    first = tmp_path / "a.txt"
+    first.write_text(POSTING, encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("Registered Nurse\nResponsibilities\n- Patient care.\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(resume), str(first), str(second), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    jsonschema.validate(payload, score_schema)
+    assert [r["posting"] for r in payload["results"]] == [str(first), str(second)]
+    scores = [r["score"] for r in payload["results"]]
+    assert scores == sorted(scores, reverse=True)
+    top = runner.invoke(app, ["score", str(resume), str(first), str(second), "--format", "json", "--top", "1"])
+    assert len(json.loads(top.stdout)["results"]) == 1
+
+
+def test_score_against_bundled_postings_in_markdown_and_table(tmp_path):
+    resume = tmp_path / "resume.txt"
+    resume.write_text(RESUME, encoding="utf-8")
+    markdown = runner.invoke(app, ["score", str(resume), "--format", "markdown", "--top", "3"])
+    assert markdown.exit_code == 0
+    assert markdown.stdout.startswith("# Fit of") and "| gap |" in markdown.stdout
+    table = runner.invoke(app, ["score", str(resume), "--format", "table", "--top", "2", "--explain"])
+    assert table.exit_code == 0 and "Readiness" in table.stdout
+
+
+def test_score_empty_resume_warns_and_marks_zero(tmp_path):
+    resume = tmp_path / "empty.txt"
+    resume.write_text("   \n", encoding="utf-8")
+    posting = tmp_path / "p.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    result = runner.invoke(app, ["score", str(resume), str(posting), "--format", "json"])
+    assert result.exit_code == 1
+    assert "no usable text" in result.stderr
+    payload = json.loads(result.stdout)
+    assert all(r["score"] == 0 and r["status"] == "no_text" for r in payload["results"])
+
+
+def test_score_missing_resume_is_one_line_error(tmp_path):
+    result = runner.invoke(app, ["score", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0 and "does not exist" in result.stderr

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matcher import Document, FitScorer, NotFittedError, OptionError, market_gaps
+
+POSTING = """Health Information Management Manager
+Responsibilities
+- Supervise release of information and chart completion staff.
+- Monitor DNFB and coordinate with CDI.
+Qualifications
+- RHIA or RHIT required.
+- Bachelor's degree in Health Information Management required.
+- 5 years of HIM experience, including 2 years of supervisory experience.
+- Epic experience preferred.
+"""
+QUALIFIED = """Pat Example
+pat@example.com
+
+EXPERIENCE
+HIM Manager, Example Regional Hospital, 2018 - 2025
+- Supervised 14 release of information and chart completion staff in Epic.
+- Cut DNFB by 30% with the CDI team.
+HIM Specialist, Example Clinic, 2014 - 2018
+- Processed release of information requests.
+
+EDUCATION
+Bachelor of Science in Health Information Management, 2014
+
+CERTIFICATIONS
+RHIA
+"""
+STUFFED = """Sam Example
+sam@example.com
+
+EXPERIENCE
+Front Desk Receptionist, Example Dental, 2023 - 2025
+- Answered phones and scheduled appointments.
+
+SKILLS
+RHIA, RHIT, release of information, chart completion, DNFB, CDI, Epic, HIPAA, staff supervision, ICD-10-CM, CPT,
+master patient index, information governance, budgeting, strategic planning
+"""
+
+
+@pytest.fixture(scope="module")
+def scored(extractor):
+    posting = extractor.extract(Document(text=POSTING, source="posting.txt", kind="posting"))
+    qualified = extractor.extract(Document(text=QUALIFIED, source="q.txt", kind="resume"))
+    stuffed = extractor.extract(Document(text=STUFFED, source="s.txt", kind="resume"))
+    scorer = FitScorer().fit([posting])
+    return scorer, posting, qualified, stuffed
+
+
+def test_score_has_documented_components_in_range(scored):
+    scorer, posting, qualified, _ = scored
+    fit = scorer.score(resume=qualified, posting=posting)
+    assert 0 <= fit.score <= 100
+    names = {c.name for c in fit.components}
+    assert names == {
+        "required_skills",
+        "preferred_skills",
+        "credentials",
+        "education",
+        "experience",
+        "similarity",
+        "role_fit",
+    }
+    applied = [c for c in fit.components if c.applies]
+    assert abs(sum(c.weight for c in applied) - 1) < 1e-3
+    assert round(100 * sum(c.weight * c.value for c in applied), 1) == pytest.approx(fit.score, abs=0.11)
+
+
+def test_qualified_resume_outranks_keyword_stuffed_one(scored):
+    scorer, posting, qualified, stuffed = scored
+    good = scorer.score(resume=qualified, posting=posting)
+    bad = scorer.score(resume=stuffed, posting=posting)
+    assert good.score > bad.score + 15
+    # Listed but not shown in work history: such skills are gaps to reword, not matches.
+    reword = {g.key for g in bad.missing if g.action == "reword"}
+    assert "records_operations.release_of_information" in reword
+
+
+def test_gaps_quote_the_posting_and_say_what_to_do(scored):
+    scorer, posting, _, stuffed = scored
+    fit = scorer.score(resume=stuffed, posting=posting)
+    kinds = {g.kind for g in fit.missing}
+    assert {"credential", "degree", "experience"} <= kinds
+    for gap in fit.missing:
+        assert gap.advice
+        assert gap.posting_evidence is not None and gap.posting_evidence.text in POSTING
+    credential = next(g for g in fit.missing if g.kind == "credential")
+    assert "RHIA" in credential.label and "RHIT" in credential.label
+    assert "CAHIIM" in credential.advice or "AHIMA" in credential.advice
+
+
+def test_matched_and_missing_are_disjoint_and_quote_both_texts(scored):
+    scorer, posting, qualified, _ = scored
+    fit = scorer.score(resume=qualified, posting=posting)
+    matched = {m.skill_id for m in fit.matched}
+    missing = {g.key for g in fit.missing}
+    assert matched and not matched & missing
+    for m in fit.matched:
+        assert m.resume_evidence.text in QUALIFIED
+        assert m.posting_evidence.text in POSTING
+
+
+def test_deterministic(scored):
+    scorer, posting, qualified, _ = scored
+    assert scorer.score(resume=qualified, posting=posting) == scorer.score(resume=qualified, posting=posting)
+
+
+def test_empty_resume_is_marked_not_invented(scored):
+    scorer, posting, _, _ = scored
+    from matcher import Analysis, Requirements
+
+    empty = Analysis(
+        source="e.txt",
+        kind="resume",
+        title=None,
+        role_level="outside",
+        mentions=(),
+        requirements=Requirements(),
+        sections=(),
+        text="",
+    )
+    fit = scorer.score(resume=empty, posting=posting)
+    assert fit.status == "no_text" and fit.score == 0 and fit.flags
+
+
+def test_scorer_validates_and_must_be_fitted(scored):
+    _, posting, qualified, _ = scored
+    with pytest.raises(NotFittedError):
+        FitScorer().score(resume=qualified, posting=posting)
+    with pytest.raises(OptionError):
+        FitScorer().fit([])
+    with pytest.raises(OptionError):
+        FitScorer().fit([qualified])
+
+
+def test_rank_readiness_and_market_gaps(extractor, scored):
+    _, posting, qualified, _ = scored
+    director = extractor.extract(
+        Document(
+            text="Director of Health Information Management\nQualifications\n- RHIA required.\n"
+            "- Master's degree required.\n- 10 years of HIM leadership experience.\n",
+            source="d.txt",
+            kind="posting",
+        )
+    )
+    scorer = FitScorer().fit([posting, director])
+    fits = scorer.rank(resume=qualified)
+    assert [f.score for f in fits] == sorted((f.score for f in fits), reverse=True)
+    readiness = scorer.readiness(resume=qualified, fits=fits)
+    assert set(readiness) == {"supervisor", "manager", "director"}
+    assert readiness["supervisor"].status == "no postings"
+    assert readiness["manager"].score > readiness["director"].score
+    gaps = market_gaps(fits)
+    assert gaps == sorted(gaps, key=lambda g: -g["postings"]) or gaps[0]["postings"] >= gaps[-1]["postings"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300))
+def test_any_resume_text_scores_in_range(extractor, scored, text):
+    scorer, posting, _, _ = scored
+    resume = extractor.extract(Document(text=text, source="h", kind="resume"))
+    fit = scorer.score(resume=resume, posting=posting)
+    assert 0 <= fit.score <= 100
+    assert not {m.skill_id for m in fit.matched} & {g.key for g in fit.missing}
