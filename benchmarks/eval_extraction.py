@@ -32,14 +32,26 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every false positive and false negative")
+    parser.add_argument(
+        "--set",
+        choices=("dev", "tuning"),
+        default="dev",
+        help="dev: the held-out evaluation postings; tuning: the postings patterns may be tuned on",
+    )
     args = parser.parse_args()
 
     from matcher import Extractor, read_document
 
-    rows = list(csv.DictReader((DEV / "postings.csv").open(encoding="utf-8")))
+    gold_file = DEV / ("gold_mentions.jsonl" if args.set == "dev" else "tuning_mentions.jsonl")
+    if args.set == "dev":
+        rows = list(csv.DictReader((DEV / "postings.csv").open(encoding="utf-8")))
+    else:
+        manifest = {r["id"]: r for r in csv.DictReader((ROOT / "sample_postings" / "manifest.csv").open())}
+        ids = sorted({json.loads(x)["posting"] for x in gold_file.read_text(encoding="utf-8").splitlines() if x})
+        rows = [{"id": i, "role_level": manifest[i]["role_level"]} for i in ids]
     gold: dict[str, set[str]] = defaultdict(set)
     gold_requirement: dict[tuple[str, str], str | None] = {}
-    for line in (DEV / "gold_mentions.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in gold_file.read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
             gold[item["posting"]].add(item["skill_id"])
@@ -89,7 +101,7 @@ def main() -> None:
                     f"ROLE {row['id']}: {analysis.role_level} (gold {row['role_level']}) title={analysis.title!r}"
                 )
 
-    print(f"dev set: {len(rows)} postings, {sum(len(v) for v in gold.values())} gold (posting, skill) pairs")
+    print(f"{args.set} set: {len(rows)} postings, {sum(len(v) for v in gold.values())} gold (posting, skill) pairs")
     print(f"{'':24}{'precision':>10}{'recall':>9}{'F1':>8}")
     for name in ("system", "baseline"):
         p, r, f = prf(*counts[name])

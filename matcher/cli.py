@@ -199,8 +199,7 @@ def score(
             text="",
         )
         failed += 1
-    bundled = bundled_posting_paths()
-    targets = postings or bundled
+    targets = postings or bundled_posting_paths()
     analyses = []
     for path in targets:
         try:
@@ -210,19 +209,13 @@ def score(
             typer.echo(f"skills-matcher: error: {err}", err=True)
     if not analyses:
         _fail("no posting could be read; nothing to score against")
-    # The TF-IDF model and the readiness levels need a corpus: the bundled postings plus the ones given.
-    corpus = list(analyses)
-    if postings:
-        given = {str(Path(p).resolve()) for p in postings}
-        for path in bundled:
-            if str(path.resolve()) not in given:
-                corpus.append(extractor.extract(read_document(path, kind="posting", source=str(path))))
+    # The TF-IDF model and readiness are learned from the postings being scored (the bundled corpus by default).
     try:
-        scorer = FitScorer(taxonomy=loaded, weights=weights).fit(corpus)
+        scorer = FitScorer(taxonomy=loaded, weights=weights).fit(analyses)
     except MatcherError as err:
         _fail(str(err))
     fits = scorer.rank(resume=resume_analysis, postings=analyses)
-    readiness = scorer.readiness(resume=resume_analysis, fits=fits if not postings else None)
+    readiness = scorer.readiness(resume=resume_analysis, fits=fits)
     market = market_gaps(fits) if len(fits) > 1 else []
     shown = fits[:top] if top else fits
     payload = score_payload(
