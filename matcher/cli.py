@@ -276,6 +276,124 @@ def taxonomy_list(
         typer.echo(f"{len(skills)} skill(s)")
 
 
+@taxonomy_app.command("coverage")
+def taxonomy_coverage(
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", "-s", help="esco, onet_tech or onet_task (repeatable; default: all three)."),
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only items with this status: covered, out_of_scope or missing.")
+    ] = None,
+    targets_only: Annotated[
+        bool, typer.Option("--targets", help="Only the items the coverage aims count (see the summary).")
+    ] = False,
+    fmt: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", help="json or table.", show_default=False)
+    ] = None,
+    taxonomy: TaxonomyPaths = None,
+) -> None:
+    """Which O*NET tasks and technologies and ESCO skills of the target occupations the taxonomy covers."""
+    from .coverage import SOURCES, coverage, coverage_summary
+    from .extract import default_extractor
+    from .render import format_table, to_json_line
+    from .taxonomy import load_taxonomy
+
+    sources = source or list(SOURCES)
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown:
+        _fail(f"source '{unknown[0]}' is not valid; use one of: {', '.join(SOURCES)}")
+    if status is not None and status not in ("covered", "out_of_scope", "missing"):
+        _fail(f"status '{status}' is not valid; use covered, out_of_scope or missing")
+    try:
+        loaded = load_taxonomy(paths=taxonomy or ())
+        items = coverage(loaded, extractor=default_extractor(loaded), sources=sources)
+    except MatcherError as err:
+        _fail(str(err))
+    summary = coverage_summary(items)
+    shown = [i for i in items if (status is None or i.status == status) and (i.target or not targets_only)]
+    if _default_format(fmt) is OutputFormat.json:
+        for item in shown:
+            typer.echo(to_json_line(item.to_dict()))
+        typer.echo(to_json_line({"summary": summary}))
+        return
+    rows = [(i.source, i.occupation, i.item, i.detail, i.status, ", ".join(i.skills) or i.how) for i in shown]
+    typer.echo(
+        format_table(rows, ("source", "occupation", "item", "detail", "status", "skills / reason"), max_width=48)
+    )
+    for name, numbers in summary.items():
+        typer.echo(
+            f"{name}: {numbers['covered']} covered + {numbers['out_of_scope']} out of scope of {numbers['items']} "
+            f"= {100 * numbers['share']:.0f}% ({numbers['missing']} missing)"
+        )
+
+
+@taxonomy_app.command("suggest")
+def taxonomy_suggest(
+    documents: Annotated[list[Path], typer.Argument(help="Documents to mine (.txt, .md, .html).", show_default=False)],
+    min_df: Annotated[
+        int, typer.Option("--min-df", min=1, help="Keep phrases found in at least this many documents.")
+    ] = 2,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many candidates to show.")] = 30,
+    background: Annotated[
+        list[Path] | None,
+        typer.Option("--background", help="Background documents for keyness (default: the bundled sample postings)."),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", help="json or table.", show_default=False)
+    ] = None,
+    yaml_out: Annotated[bool, typer.Option("--yaml", help="Print only the YAML snippets, ready to paste.")] = False,
+    taxonomy: TaxonomyPaths = None,
+) -> None:
+    """Candidate skills the taxonomy does not cover yet, mined from documents, with YAML to paste."""
+    from .extract import default_extractor
+    from .readers import read_document
+    from .render import format_table, to_json_line
+    from .scoring import bundled_posting_paths
+    from .suggest import suggest
+    from .taxonomy import load_taxonomy
+
+    try:
+        extractor = default_extractor(load_taxonomy(paths=taxonomy or ()))
+    except MatcherError as err:
+        _fail(str(err))
+    docs, failed = [], 0
+    for path in documents:
+        try:
+            docs.append(read_document(path, source=str(path)))
+        except MatcherError as err:
+            failed += 1
+            typer.echo(f"skills-matcher: error: {err}", err=True)
+    if not docs:
+        _fail("no document could be read; nothing to mine")
+    background_texts = []
+    for path in background or bundled_posting_paths():
+        try:
+            background_texts.append(read_document(path, source=str(path)).text)
+        except MatcherError as err:
+            typer.echo(f"skills-matcher: error: {err}", err=True)
+    try:
+        found = suggest(docs, extractor=extractor, background=background_texts, min_df=min_df, top=top)
+    except MatcherError as err:
+        _fail(str(err))
+    if yaml_out:
+        typer.echo("skills:")
+        for s in found:
+            typer.echo(s.yaml_snippet().rstrip("\n"))
+    elif _default_format(fmt) is OutputFormat.json:
+        for s in found:
+            typer.echo(to_json_line(s.to_dict()))
+    else:
+        rows = [
+            (s.phrase, s.df, s.background_df, f"{s.score:.2f}", s.category, s.examples[0] if s.examples else "")
+            for s in found
+        ]
+        typer.echo(format_table(rows, ("phrase", "df", "bg df", "score", "category", "example"), max_width=60))
+        typer.echo(f"{len(found)} candidate(s) from {len(docs)} document(s); --yaml prints snippets to paste")
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shlex
@@ -38,5 +39,8 @@ def test_readme_has_examples_for_every_command():
 @pytest.mark.parametrize("command", COMMANDS)
 def test_readme_example_runs(command, monkeypatch):
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(app, shlex.split(command)[1:], env={**os.environ})
+    args = []
+    for arg in shlex.split(command)[1:]:  # expand globs as the shell would
+        args.extend(sorted(glob.glob(arg)) if "*" in arg else [arg])
+    result = CliRunner().invoke(app, args, env={**os.environ})
     assert result.exit_code == 0, (command, result.output[-500:])
