@@ -84,6 +84,17 @@ TaxonomyPaths = Annotated[
 ]
 
 
+TextColumn = Annotated[
+    str | None, typer.Option("--text-column", help="Collections: the column holding posting text (auto-detected).")
+]
+TitleColumn = Annotated[
+    str | None, typer.Option("--title-column", help="Collections: the column holding the title (auto-detected).")
+]
+IdColumn = Annotated[
+    str | None, typer.Option("--id-column", help="Collections: the column holding a posting id (auto-detected).")
+]
+
+
 @app.command()
 def extract(
     files: Annotated[
@@ -106,10 +117,13 @@ def extract(
     include_text: Annotated[
         bool, typer.Option("--include-text", help="Add the normalised text (what offsets index) to the JSON.")
     ] = False,
+    text_column: TextColumn = None,
+    title_column: TitleColumn = None,
+    id_column: IdColumn = None,
 ) -> None:
     """Find taxonomy skills, sections, requirements and the role level in each file."""
     from .extract import default_extractor
-    from .readers import read_document
+    from .readers import RowFailure, iter_inputs
     from .render import analysis_table, to_json_line
     from .taxonomy import load_taxonomy
 
@@ -118,32 +132,42 @@ def extract(
         extractor = default_extractor(load_taxonomy(paths=taxonomy or ()))
     except MatcherError as err:
         _fail(str(err))
-    failed = 0
-    for i, path in enumerate(files):
-        try:
-            document = read_document(path, kind=kind.value, source=str(path))
-            analysis = extractor.extract(document)
-        except MatcherError as err:
+    processed = failed = 0
+    inputs = iter_inputs(
+        files, kind=kind.value, text_column=text_column, title_column=title_column, id_column=id_column
+    )
+    for item in inputs:
+        if isinstance(item, RowFailure):
             failed += 1
-            typer.echo(f"skills-matcher: error: {err}", err=True)
+            typer.echo(f"skills-matcher: error: {item.source}: {item.reason}", err=True)
             continue
+        analysis = extractor.extract(item)
+        for warning in analysis.warnings:
+            typer.echo(f"skills-matcher: warning: {warning}", err=True)
         if output is OutputFormat.json:
             typer.echo(to_json_line(analysis.to_dict(include_text=include_text)))
         else:
-            if i:
+            if processed:
                 typer.echo("")
             typer.echo(analysis_table(analysis))
+        processed += 1
     if failed:
-        typer.echo(f"skills-matcher: {failed} of {len(files)} file(s) could not be read", err=True)
-        raise typer.Exit(EXIT_SOME_FAILED if failed < len(files) else EXIT_ERROR)
+        typer.echo(f"skills-matcher: {processed + failed} input(s): {processed} processed, {failed} failed", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED if processed else EXIT_ERROR)
 
 
 @app.command()
 def score(
-    resume: Annotated[Path, typer.Argument(help="The resume (.txt, .md, .html).", show_default=False)],
+    resume: Annotated[
+        Path, typer.Argument(help="The resume (.txt .md .html .pdf .docx, or JSON Resume .json).", show_default=False)
+    ],
     postings: Annotated[
         list[Path] | None,
-        typer.Argument(help="Postings to score against; default: the bundled sample postings.", show_default=False),
+        typer.Argument(
+            help="Postings to score against: files, directories or .csv/.jsonl/.parquet collections; default: the "
+            "bundled sample postings.",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[
         ScoreFormat | None,
@@ -162,10 +186,13 @@ def score(
     weights: Annotated[
         Path | None, typer.Option("--weights", help="A scoring.yaml of your own instead of the shipped weights.")
     ] = None,
+    text_column: TextColumn = None,
+    title_column: TitleColumn = None,
+    id_column: IdColumn = None,
 ) -> None:
     """Score a resume against postings, best first, with the gaps to close and readiness per role level."""
     from .extract import default_extractor
-    from .readers import read_document
+    from .readers import RowFailure, iter_inputs, read_document
     from .render import score_payload, score_table, to_json_line
     from .scoring import FitScorer, bundled_posting_paths, market_gaps
     from .taxonomy import load_taxonomy
@@ -201,12 +228,14 @@ def score(
         failed += 1
     targets = postings or bundled_posting_paths()
     analyses = []
-    for path in targets:
-        try:
-            analyses.append(extractor.extract(read_document(path, kind="posting", source=str(path))))
-        except MatcherError as err:
+    for item in iter_inputs(
+        targets, kind="posting", text_column=text_column, title_column=title_column, id_column=id_column
+    ):
+        if isinstance(item, RowFailure):
             failed += 1
-            typer.echo(f"skills-matcher: error: {err}", err=True)
+            typer.echo(f"skills-matcher: error: {item.source}: {item.reason}", err=True)
+        else:
+            analyses.append(extractor.extract(item))
     if not analyses:
         _fail("no posting could be read; nothing to score against")
     # The TF-IDF model and readiness are learned from the postings being scored (the bundled corpus by default).

@@ -55,14 +55,17 @@ def test_bad_inputs_fail_alone_and_set_the_exit_code(tmp_path):
     empty.write_text("", encoding="utf-8")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\x00\x01\x02")
+    empty_dir = tmp_path / "nothing_here"
+    empty_dir.mkdir()
     result = runner.invoke(
         app,
-        ["extract", str(good), str(tmp_path / "nope.txt"), str(empty), str(binary), str(tmp_path), "--format", "json"],
+        ["extract", str(good), str(tmp_path / "nope.txt"), str(empty), str(binary), str(empty_dir), "--format", "json"],
     )
     assert result.exit_code == 1
     assert len(result.stdout.strip().splitlines()) == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("skills-matcher: error:")]
     assert len(errors) == 4
+    assert "5 input(s): 1 processed, 4 failed" in result.stderr
     assert "Traceback" not in result.output
     only_bad = runner.invoke(app, ["extract", str(empty), "--format", "json"])
     assert only_bad.exit_code == 2

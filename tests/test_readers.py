@@ -21,7 +21,7 @@ def test_reads_text_and_markdown(tmp_path):
         (lambda d: _write(d / "empty.txt", b""), "is empty"),
         (lambda d: _write(d / "blank.txt", b"  \n\t \n"), "is empty"),
         (lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"), "binary"),
-        (lambda d: _write(d / "latin.txt", "Caf\u00e9 r\u00e9sum\u00e9".encode("latin-1")), "not valid UTF-8"),
+        (lambda d: _write(d / "noise.txt", bytes((i * 7919) % 128 + 128 for i in range(400))), "no plausible encoding"),
         (lambda d: _write(d / "x.pdfx", b"hello"), "unsupported format"),
     ],
 )
@@ -36,6 +36,13 @@ def test_unreadable_inputs_raise_one_clear_error(tmp_path, setup, fragment):
 def _write(path, raw: bytes):
     path.write_bytes(raw)
     return path
+
+
+def test_legacy_encoding_is_read_with_a_warning(tmp_path):
+    path = _write(tmp_path / "legacy.txt", "Café résumé – HIM Manager, 5 years".encode("cp1252"))
+    document = read_document(path)
+    assert document.text == "Café résumé – HIM Manager, 5 years"
+    assert document.warnings and "guessed" in document.warnings[0]
 
 
 def test_size_limit(tmp_path):

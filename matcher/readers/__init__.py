@@ -5,48 +5,68 @@ One module per format; text normalisation lives in ``normalize``. Readers never 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..analysis import Document, DocumentKind
 from ..errors import DocumentError, OptionError
+from .collections import COLLECTION_SUFFIXES, RowFailure, read_collection
 from .normalize import normalize_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-SUPPORTED_SUFFIXES = tuple(sorted(TEXT_SUFFIXES - {""} | HTML_SUFFIXES))
+BINARY_SUFFIXES = frozenset({".pdf", ".docx"})
+JSON_SUFFIXES = frozenset({".json"})
+SUPPORTED_SUFFIXES = tuple(sorted(TEXT_SUFFIXES - {""} | HTML_SUFFIXES | BINARY_SUFFIXES | JSON_SUFFIXES))
 DEFAULT_MAX_BYTES = 5_000_000
 _KINDS = ("posting", "resume", "auto")
+# Legacy single-byte encodings real files come in; anything else is refused rather than guessed wildly.
+_PLAUSIBLE_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "mac_roman")
 
 
-def _decode(raw: bytes, *, source: str) -> str:
+def decode_text(raw: bytes, *, source: str) -> tuple[str, str | None]:
+    """Text of ``raw`` and a warning when its encoding had to be guessed; DocumentError when it is not text."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), None
         except UnicodeDecodeError as err:
             raise DocumentError(
                 f"has a UTF-16 byte-order mark but does not decode as UTF-16 ({err.reason})", source=source
             ) from err
     sample = raw[:8192]
     if b"\x00" in sample:
-        raise DocumentError("is a binary file, not text; give a .txt, .md or .html file", source=source)
+        raise DocumentError("is a binary file, not text; give .txt, .md, .html, .pdf or .docx", source=source)
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:
+        utf8_error = err
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=list(_PLAUSIBLE_ENCODINGS)).best()
+    if best is None or best.chaos > 0.3:
         raise DocumentError(
-            f"is not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); save it as UTF-8 text",
+            f"is not valid UTF-8 (byte 0x{raw[utf8_error.start]:02x} at offset {utf8_error.start}) and decodes in no "
+            "plausible encoding; save it as UTF-8 text",
             source=source,
-        ) from err
+        )
+    return str(best), f"{source}: not UTF-8; read as {best.encoding} (guessed)"
 
 
-def read_text(text: str, *, source: str = "<text>", kind: str = "auto", suffix: str = ".txt") -> Document:
-    """Build a Document from text already in memory (HTML when ``suffix`` says so)."""
+def read_text(
+    text: str, *, source: str = "<text>", kind: str = "auto", suffix: str = ".txt", warnings: Iterable[str] = ()
+) -> Document:
+    """Build a Document from text already in memory (HTML or JSON when ``suffix`` says so)."""
     from ..extract import detect_kind
 
     if kind not in _KINDS:
         raise OptionError(f"kind {kind!r} is not valid; use one of {list(_KINDS)}")
     title: str | None = None
-    warnings: list[str] = []
-    if suffix.lower() in HTML_SUFFIXES:
+    warnings = list(warnings)
+    if suffix.lower() in JSON_SUFFIXES:
+        text, title, json_kind = _json_document(text, source=source)
+        if kind == "auto":
+            kind = json_kind
+    elif suffix.lower() in HTML_SUFFIXES:
         from .html import html_to_text, job_posting_from_json_ld
 
         visible, page_title, json_ld = html_to_text(text)
@@ -73,7 +93,11 @@ def read_document(
     if p.is_dir():
         raise DocumentError("is a directory; give the files inside it", source=name)
     suffix = p.suffix.lower()
-    if suffix not in TEXT_SUFFIXES and suffix not in HTML_SUFFIXES:
+    if suffix in COLLECTION_SUFFIXES:
+        raise DocumentError(
+            "is a collection of postings; read it with read_collection (the CLI does this itself)", source=name
+        )
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | BINARY_SUFFIXES | JSON_SUFFIXES:
         raise DocumentError(
             f"has an unsupported format '{suffix}'; supported: {', '.join(SUPPORTED_SUFFIXES)}", source=name
         )
@@ -86,8 +110,84 @@ def read_document(
         raise DocumentError(f"cannot be read ({err.strerror})", source=name) from err
     if not raw.strip():
         raise DocumentError("is empty", source=name)
-    text = _decode(raw, source=name)
-    return read_text(text, source=name, kind=kind, suffix=suffix)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_text(read_pdf(raw, source=name), source=name, kind=kind)
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return read_text(read_docx(raw, source=name), source=name, kind=kind)
+    text, warning = decode_text(raw, source=name)
+    return read_text(text, source=name, kind=kind, suffix=suffix, warnings=[warning] if warning else [])
+
+
+def _json_document(text: str, *, source: str) -> tuple[str, str | None, str]:
+    """(text, title, kind) of a JSON Resume or a schema.org JobPosting given as JSON."""
+    import json
+
+    from .html import job_posting_from_json_ld
+    from .jsonresume import is_json_resume, json_resume_text
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise DocumentError(f"is not valid JSON ({err.msg} at line {err.lineno})", source=source) from err
+    if is_json_resume(data):
+        basics = data.get("basics") or {}
+        return json_resume_text(data), basics.get("label") or None, "resume"
+    posting = job_posting_from_json_ld([text])
+    if posting is not None:
+        return posting[0], posting[1], "posting"
+    raise DocumentError(
+        "is JSON, but neither a JSON Resume (basics, work, ...) nor a schema.org JobPosting", source=source
+    )
+
+
+def iter_inputs(
+    paths: Iterable[str | Path],
+    *,
+    kind: str = "auto",
+    text_column: str | None = None,
+    title_column: str | None = None,
+    id_column: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document | RowFailure]:
+    """Every document in ``paths``: files, directories (recursively, by extension) and collections (row by row).
+
+    Nothing is dropped silently: each input that cannot be read comes out as a RowFailure with the reason.
+    """
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in set(SUPPORTED_SUFFIXES) | COLLECTION_SUFFIXES
+                and not f.name.startswith(".")
+            )
+            if not found:
+                yield RowFailure(str(path), f"is a directory with no {', '.join(SUPPORTED_SUFFIXES)} files")
+            yield from iter_inputs(
+                found,
+                kind=kind,
+                text_column=text_column,
+                title_column=title_column,
+                id_column=id_column,
+                max_bytes=max_bytes,
+            )
+            continue
+        if p.suffix.lower() in COLLECTION_SUFFIXES:
+            try:
+                yield from read_collection(p, text_column=text_column, title_column=title_column, id_column=id_column)
+            except DocumentError as err:
+                yield RowFailure(str(path), err.message.split(": ", 1)[-1])
+            continue
+        try:
+            yield read_document(p, kind=kind, source=str(path), max_bytes=max_bytes)
+        except DocumentError as err:
+            yield RowFailure(str(path), err.message.split(": ", 1)[-1])
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "normalize_text", "read_document", "read_text"]
