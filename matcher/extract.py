@@ -31,25 +31,36 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 KINDS: tuple[str, ...] = ("posting", "resume", "auto")
-_RESUME_SIGNS = re.compile(
-    r"^\s*(?:professional\s+|work\s+)?experience\s*:?\s*$|^\s*work\s+history|^\s*education\s*:?\s*$|@[\w-]+\.\w+"
-    r"|\b\d{3}[-.)\s]+\d{3}[-.\s]\d{4}\b|^\s*(?:professional\s+)?summary\s*:?\s*$|^\s*objective\s*:?\s*$|linkedin\.com/in/",
+_RESUME_HEADINGS = re.compile(
+    r"^\W*(?:professional\s+|work\s+|relevant\s+)?(?:experience|work\s+history|employment\s+history)\W*$"
+    r"|^\W*(?:education|skills|skill\s+highlights|certifications|licenses|accomplishments|core\s+competencies)\W*$"
+    r"|^\W*(?:professional\s+|career\s+)?(?:summary|profile|objective)\W*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_RESUME_DATES = re.compile(
+    r"(?:19|20)\d{2}\s*(?:-|–|—|to)\s*(?:current|present|(?:\d{1,2}/)?(?:19|20)\d{2})", re.IGNORECASE
+)
+_CONTACT = re.compile(r"@[\w-]+\.\w+|\b\d{3}[-.)\s]+\d{3}[-.\s]\d{4}\b|linkedin\.com/in/", re.IGNORECASE)
 _POSTING_SIGNS = re.compile(
-    r"\b(?:responsibilities|qualifications|we\s+are\s+(?:seeking|looking)|you\s+will|the\s+ideal\s+candidate|apply"
-    r"|equal\s+opportunity|benefits|job\s+(?:summary|description|title)|position\s+summary|preferred|required"
-    r"|requirements|salary|per\s+hour|full[\s-]time|duties)\b",
+    r"\b(?:we\s+are\s+(?:seeking|looking|hiring)|you\s+will|you'll|the\s+ideal\s+candidate|apply\s+(?:now|today|online)"
+    r"|equal\s+(?:employment\s+)?opportunity|benefits\s+(?:include|package)|job\s+(?:summary|description|type)"
+    r"|position\s+(?:summary|description)|salary|per\s+hour|pay\s+range|full[\s-]time|part[\s-]time"
+    r"|(?:preferred|required|minimum|basic)\s+qualifications|responsibilities\s+include|join\s+our|about\s+us"
+    r"|what\s+you(?:'ll|\s+will)|this\s+(?:role|position)|the\s+successful\s+candidate|candidates?\s+must)\b",
     re.IGNORECASE,
 )
 
 
 def detect_kind(text: str) -> DocumentKind:
     """Guess whether a text is a posting or a resume from the words each kind of document uses."""
-    head = text[:6000]
-    resume = len(_RESUME_SIGNS.findall(head))
+    head = text[:8000]
+    resume = (
+        len(_RESUME_HEADINGS.findall(head))
+        + min(3, len(_RESUME_DATES.findall(head)))
+        + 0.5 * min(2, len(_CONTACT.findall(head[:1500])))
+    )
     posting = len(_POSTING_SIGNS.findall(head))
-    return "resume" if resume * 2 > posting else "posting"
+    return "resume" if resume > posting else "posting"
 
 
 class Extractor:
@@ -143,9 +154,9 @@ class Extractor:
             experience = experience_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
         else:
             degrees = [replace(d, in_progress=degree_in_progress(text, d)) for d in degrees]
-            experience_section = next(((s.start, s.end) for s in sections if s.name == "experience"), None)
+            experience_sections = [(s.start, s.end) for s in sections if s.name == "experience"]
             experience = resume_experience(
-                text_index, experience=experience_section, reference_year=self.reference_year
+                text_index, experience=experience_sections, reference_year=self.reference_year
             )
         requirements = Requirements(
             degrees=tuple(degrees),

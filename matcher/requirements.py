@@ -337,7 +337,7 @@ def _month_index(match: re.Match[str], prefix: str) -> int | None:
 
 
 def resume_experience(
-    index: TextIndex, *, experience: tuple[int, int] | None, reference_year: int
+    index: TextIndex, *, experience: Sequence[tuple[int, int]], reference_year: int
 ) -> list[ExperienceRequirement]:
     """Years of work a resume shows: date ranges in its experience section, overlaps counted once.
 
@@ -345,11 +345,11 @@ def resume_experience(
     supervisory rank. "Present" ends at ``reference_year`` (mid-year), so results do not drift day to day.
     """
     text = index.text
-    lo, hi = experience if experience is not None else (0, len(text))
+    spans = list(experience) or [(0, len(text))]
     overall: list[tuple[int, int]] = []
     supervisory: list[tuple[int, int]] = []
     evidence: dict[str, tuple[int, int]] = {}
-    for m in _DATE_RANGE_RE.finditer(text, lo, hi):
+    for m in (m for lo, hi in spans for m in _DATE_RANGE_RE.finditer(text, lo, hi)):
         start = _month_index(m, "a")
         end = reference_year * 12 + 5 if m.group("now") else _month_index(m, "b")
         if start is None or end is None or end < start or end - start > 50 * 12:

@@ -16,7 +16,8 @@ ROLE_LEVEL_ORDER: tuple[RoleLevel, ...] = ("staff", "supervisor", "manager", "di
 
 _HIM_TITLE_RE = re.compile(
     r"health\s+info(?:rmation)?|\bHIMS?\b|\bHIS\b|medical\s+records?|health\s+records?|\bcod(?:ing|er|ers)\b"
-    r"|\bCDI\b|clinical\s+documentation|documentation\s+(?:integrity|improvement|specialist)|release\s+of\s+information"
+    r"|\bCDI\b|clinical\s+documentation|documentation\s+(?:integrity|improvement|specialist|services)|release\s+of\s+information"
+    r"|health(?:care)?\s+documentation|data\s+(?:quality|governance)|health\s+information|\bHIE\b"
     r"|\bROI\b|privacy|registrar|\bHIT\b|data\s+integrity|\bE?MPI\b|\bchart\b|transcription|revenue\s+integrity"
     r"|\bRHI[AT]\b|information\s+governance|records?\s+(?:management|clerk|technician|specialist|supervisor|manager|director)"
     r"|abstract(?:or|ion)|health\s+data|cancer\s+registry|tumou?r\s+registry|scanning|indexing|document\s+imaging"

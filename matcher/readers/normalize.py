@@ -10,6 +10,7 @@ import unicodedata
 
 # Byte sequences that UTF-8 text shows after a detour through Windows-1252: a sign that ftfy is worth running.
 _MOJIBAKE_RE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u2018-\u203a\u20ac\u0152-\u017e\u02c6-\u02dc]")
+_STRAY_A_CIRCUMFLEX_RE = re.compile("\u00c2(?=[ \u00a0])")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 # A bullet glued to the previous item ("coding accuracy•Manage ROI staff") starts a new line.
@@ -29,6 +30,8 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH_RE.sub("", text)
+    # A non-breaking space read as Windows-1252 leaves "Â" before a plain space; ftfy cannot tell it apart.
+    text = _STRAY_A_CIRCUMFLEX_RE.sub(" ", text)
     text = _SPACES_RE.sub(" ", text)
     text = _GLUED_BULLET_RE.sub(r"\n\1 ", text)
     text = _BULLET_NO_SPACE_RE.sub(r"\1 ", text)
