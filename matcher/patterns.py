@@ -68,8 +68,11 @@ class _TokenSpec:
                 column = _TEXT_ATTRS[key]
                 if isinstance(value, str):
                     self.checks.append((column, "eq", strings.add(value)))
-                elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+                elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN", "REGEX"}:
                     for op, values in value.items():
+                        if op == "REGEX":
+                            self.checks.append((column, "regex", (re.compile(str(values)), strings)))
+                            continue
                         hashes = frozenset(strings.add(str(v)) for v in values)
                         self.checks.append((column, "in" if op == "IN" else "not_in", hashes))
                 else:
@@ -105,6 +108,10 @@ class _TokenSpec:
                     return False
             elif kind == "not_in":
                 if cell in value:
+                    return False
+            elif kind == "regex":
+                pattern, strings = value
+                if pattern.search(strings[cell]) is None:
                     return False
             elif bool(cell) != value:
                 return False
@@ -156,28 +163,30 @@ class _Columns:
 class _CompiledPattern:
     """A pattern with its anchor: the first required literal token, ``prefix`` tokens (min, max) after the start."""
 
-    __slots__ = ("anchor_column", "anchors", "fixed", "key", "prefix", "required", "tokens")
+    __slots__ = ("anchor_column", "anchor_token", "anchors", "fixed", "key", "prefix", "required", "tokens")
 
-    def __init__(self, key: str, tokens: list[_TokenSpec]) -> None:
+    def __init__(self, key: str, tokens: list[_TokenSpec], strings: Any = None) -> None:
         self.key = key
         self.tokens = tokens
         self.fixed = all(t.low == t.high == 1 for t in tokens)
         # Every required literal token must find one of its values in a document for the pattern to match there.
         self.required = tuple(lit for lit in (t.literals() for t in tokens) if lit is not None)
+        # Anchor on the most telling required literal token within reach of the start: one whose values are real
+        # words ("health") rather than punctuation or function words (",", "or"), which occur everywhere.
+        best: tuple[int, int, tuple[int, int], tuple[int, frozenset[int]]] | None = None
         low = high = 0
-        for spec in tokens:
-            literal = spec.literal_column()
-            if literal is not None:
-                self.anchor_column, self.anchors = literal
-                self.prefix = (low, high)
-                break
-            low, high = low + spec.low, high + spec.high
+        for j, spec in enumerate(tokens):
             if high > _MAX_PREFIX:
                 break
-        else:
-            raise _Unsupported("no required literal token to anchor on")
-        if high > _MAX_PREFIX:
-            raise _Unsupported("anchor too far from the start")
+            literal = spec.literal_column()
+            if literal is not None:
+                shortest = min(len(strings[v]) for v in literal[1]) if strings is not None else 1
+                if best is None or shortest > best[0]:
+                    best = (shortest, j, (low, high), literal)
+            low, high = low + spec.low, high + spec.high
+        if best is None:
+            raise _Unsupported("no required literal token within reach of the start to anchor on")
+        _, self.anchor_token, self.prefix, (self.anchor_column, self.anchors) = best
 
     def ends_from(self, cols: _Columns, start: int) -> set[int]:
         """Every end position of a match starting at ``start`` (spaCy returns all lengths, so do we)."""
@@ -282,7 +291,9 @@ class TokenPatternMatcher:
                 self._phrases[attr].add(key, [_phrase_doc(self.vocab, words, attr) for words in sequences])
                 continue
             try:
-                compiled = _CompiledPattern(key, [_TokenSpec(token, self.vocab.strings) for token in pattern])
+                compiled = _CompiledPattern(
+                    key, [_TokenSpec(token, self.vocab.strings) for token in pattern], self.vocab.strings
+                )
             except _Unsupported:
                 from spacy.matcher import Matcher
 
@@ -316,7 +327,10 @@ class TokenPatternMatcher:
                     seen.add((index, pos))
                     pattern = self._anchored[index]
                     low, high = pattern.prefix
+                    first = pattern.tokens[0]
                     for start in range(max(0, pos - high), pos - low + 1):
+                        if first.low and not first.accepts(cols, start):
+                            continue  # cheap rejection before the full walk
                         for end in pattern.ends_from(cols, start):
                             found.append((pattern.key, start, end))
         if self._fallback is not None:

@@ -1,0 +1,97 @@
+"""The anchored token-pattern evaluator returns exactly what spaCy's Matcher returns for the same patterns."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.matcher import Matcher, PhraseMatcher
+
+from matcher.patterns import TokenPatternMatcher
+from matcher.pipeline import _normalize_pattern, get_nlp, make_normalizer
+
+from .conftest import SAMPLE_POSTINGS, SAMPLE_RESUMES
+
+
+@pytest.fixture(scope="module")
+def both(taxonomy):
+    nlp = get_nlp()
+    normalize = make_normalizer()
+    phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("ORTH", "LOWER", "NORM")}
+    ours = TokenPatternMatcher(nlp.vocab, phrases)
+    reference = Matcher(nlp.vocab)
+    for skill in taxonomy:
+        if skill.patterns:
+            patterns = [_normalize_pattern(p, normalize) for p in skill.patterns]
+            ours.add(skill.id, patterns)
+            reference.add(skill.id, patterns)
+
+    def run_ours(doc):
+        found, anchors = set(), []
+        for matcher in phrases.values():
+            if len(matcher):
+                for key, start, end in matcher(doc):
+                    if key in ours.anchor_keys:
+                        anchors.append((key, start))
+                    else:
+                        found.add((nlp.vocab.strings[key], start, end))
+        found.update(ours.evaluate(doc, anchors))
+        return found
+
+    def run_reference(doc):
+        return {(nlp.vocab.strings[k], s, e) for k, s, e in reference(doc)}
+
+    return nlp, run_ours, run_reference
+
+
+def test_same_matches_on_every_sample(both):
+    nlp, run_ours, run_reference = both
+    paths = [*sorted(SAMPLE_POSTINGS.glob("p*.txt")), *sorted(SAMPLE_RESUMES.glob("r*.txt"))]
+    for path in paths:
+        doc = nlp.make_doc(path.read_text(encoding="utf-8"))
+        assert run_ours(doc) == run_reference(doc), path.name
+
+
+WORDS = [
+    "supervise",
+    "managed",
+    "a",
+    "team",
+    "of",
+    "12",
+    "coders",
+    "staff",
+    "bachelor",
+    "'s",
+    "degree",
+    "in",
+    "health",
+    "information",
+    "management",
+    "or",
+    "related",
+    "field",
+    ",",
+    "HIM",
+    "associate",
+    "HIT",
+    "modifier",
+    "-",
+    "25",
+    "chart",
+    "records",
+    "audit",
+    "coding",
+    "policies",
+    "and",
+    "procedures",
+    ".",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
+def test_same_matches_on_random_word_salad(both, words):
+    nlp, run_ours, run_reference = both
+    doc = nlp.make_doc(" ".join(words))
+    assert run_ours(doc) == run_reference(doc)
