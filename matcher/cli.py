@@ -93,6 +93,9 @@ TitleColumn = Annotated[
 IdColumn = Annotated[
     str | None, typer.Option("--id-column", help="Collections: the column holding a posting id (auto-detected).")
 ]
+MaxMegabytes = Annotated[
+    float, typer.Option("--max-mb", min=0.001, help="Refuse single documents larger than this many megabytes.")
+]
 
 
 @app.command()
@@ -120,6 +123,7 @@ def extract(
     text_column: TextColumn = None,
     title_column: TitleColumn = None,
     id_column: IdColumn = None,
+    max_mb: MaxMegabytes = 5.0,
 ) -> None:
     """Find taxonomy skills, sections, requirements and the role level in each file."""
     from .extract import default_extractor
@@ -134,7 +138,12 @@ def extract(
         _fail(str(err))
     processed = failed = 0
     inputs = iter_inputs(
-        files, kind=kind.value, text_column=text_column, title_column=title_column, id_column=id_column
+        files,
+        kind=kind.value,
+        text_column=text_column,
+        title_column=title_column,
+        id_column=id_column,
+        max_bytes=int(max_mb * 1_000_000),
     )
     for item in inputs:
         if isinstance(item, RowFailure):
@@ -189,6 +198,7 @@ def score(
     text_column: TextColumn = None,
     title_column: TitleColumn = None,
     id_column: IdColumn = None,
+    max_mb: MaxMegabytes = 5.0,
 ) -> None:
     """Score a resume against postings, best first, with the gaps to close and readiness per role level."""
     from .extract import default_extractor
@@ -205,7 +215,7 @@ def score(
     warnings: list[str] = []
     failed = 0
     try:
-        resume_document = read_document(resume, kind="resume", source=str(resume))
+        resume_document = read_document(resume, kind="resume", source=str(resume), max_bytes=int(max_mb * 1_000_000))
         resume_analysis = extractor.extract(resume_document)
     except MatcherError as err:
         from .errors import DocumentError
@@ -229,7 +239,12 @@ def score(
     targets = postings or bundled_posting_paths()
     analyses = []
     for item in iter_inputs(
-        targets, kind="posting", text_column=text_column, title_column=title_column, id_column=id_column
+        targets,
+        kind="posting",
+        text_column=text_column,
+        title_column=title_column,
+        id_column=id_column,
+        max_bytes=int(max_mb * 1_000_000),
     ):
         if isinstance(item, RowFailure):
             failed += 1

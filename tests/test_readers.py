@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matcher import DocumentError, read_document
 from matcher.readers import normalize_text
@@ -82,3 +84,17 @@ def test_html_posting_prefers_json_ld_and_skips_scripts(tmp_path):
     assert "RHIA required" in document.text
     assert "tracking" not in document.text
     assert "Careers" not in document.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.binary(max_size=600))
+def test_decoding_any_bytes_gives_text_or_one_clear_error(raw):
+    from matcher.readers import decode_text
+
+    try:
+        text, warning = decode_text(raw, source="x.txt")
+    except DocumentError as err:
+        assert str(err).startswith("[E002] x.txt: ")
+    else:
+        assert isinstance(text, str)
+        assert warning is None or "guessed" in warning
