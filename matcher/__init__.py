@@ -28,6 +28,9 @@ _EXPORTS: dict[str, str] = {
     "load_taxonomy": "taxonomy",
     "validate_taxonomy_files": "taxonomy",
     "FitScorer": "scoring",
+    "analyze_postings": "batch",
+    "BatchResult": "batch",
+    "write_tables": "batch",
     "Fit": "gaps",
     "Gap": "gaps",
     "Match": "gaps",
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
         Requirements,
     )
     from .errors import DocumentError, MatcherError, NotFittedError, OptionError, TaxonomyError
+    from .batch import BatchResult, analyze_postings, write_tables
     from .extract import Extractor, extract
     from .gaps import Fit, Gap, Match, Readiness
     from .readers import read_document, read_text

@@ -8,6 +8,7 @@ taxonomy) happen inside commands so that ``--help`` stays instant.
 from __future__ import annotations
 
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -273,6 +274,85 @@ def score(
     else:
         typer.echo(score_table(payload, markdown=output is ScoreFormat.markdown))
     if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def batch(
+    postings: Annotated[
+        list[Path],
+        typer.Argument(help="Postings: files, directories, .csv/.jsonl/.parquet collections.", show_default=False),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the tables.")],
+    resumes: Annotated[
+        list[Path] | None, typer.Option("--resumes", "-r", help="Resumes to score against every posting (repeatable).")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
+    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: parquet, csv, jsonl.")] = "parquet,csv",
+    resume_run: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run: skip partitions already done.")
+    ] = False,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Postings per partition.")] = 500,
+    text_column: TextColumn = None,
+    title_column: TitleColumn = None,
+    id_column: IdColumn = None,
+    taxonomy: TaxonomyPaths = None,
+) -> None:
+    """Analyse many postings into tidy tables (postings, mentions, skill demand, co-occurrence, requirements)."""
+    from .batch import add_fit_tables, analyze_postings, write_tables
+    from .render import format_table
+
+    checkpoints = output / ".partitions"
+    if checkpoints.exists() and not resume_run:
+        import shutil
+
+        shutil.rmtree(checkpoints)  # a fresh run does not reuse another run's partitions
+    show_progress = sys.stderr.isatty()
+    started = time.monotonic()
+
+    def progress(processed: int, failed: int) -> None:
+        if show_progress:
+            rate = processed / max(time.monotonic() - started, 1e-9)
+            typer.echo(f"\r{processed:,} processed, {failed:,} failed, {rate:,.0f} postings/s", err=True, nl=False)
+
+    try:
+        result = analyze_postings(
+            postings,
+            jobs=jobs,
+            taxonomy_paths=taxonomy or (),
+            partition_size=partition_size,
+            checkpoint_dir=checkpoints,
+            text_column=text_column,
+            title_column=title_column,
+            id_column=id_column,
+            progress=progress,
+        )
+        if resumes:
+            result = add_fit_tables(
+                result,
+                resumes=resumes,
+                inputs=postings,
+                taxonomy_paths=taxonomy or (),
+                text_column=text_column,
+                title_column=title_column,
+                id_column=id_column,
+            )
+        written = write_tables(result, output, formats=[f.strip() for f in formats.split(",") if f.strip()])
+    except MatcherError as err:
+        _fail(str(err))
+    if show_progress:
+        typer.echo("", err=True)
+    for failure in result.failures.itertuples():
+        typer.echo(f"skills-matcher: error: {failure.source}: {failure.reason}", err=True)
+    typer.echo(
+        f"{result.inputs:,} input(s): {result.processed:,} processed, {result.failed:,} failed; "
+        f"{len(written)} file(s) in {output}"
+    )
+    if len(result.skill_demand):
+        top = result.skill_demand.sort_values("postings", ascending=False).drop_duplicates("skill_id").head(10)
+        rows = [(r.skill_id, r.role_level, r.postings, f"{r.share:.0%}") for r in top.itertuples()]
+        typer.echo(format_table(rows, ("skill", "top level", "postings", "share of level")))
+    if result.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
