@@ -55,8 +55,8 @@ if TYPE_CHECKING:
         Mention,
         Requirements,
     )
-    from .errors import DocumentError, MatcherError, NotFittedError, OptionError, TaxonomyError
     from .batch import BatchResult, analyze_postings, write_tables
+    from .errors import DocumentError, MatcherError, NotFittedError, OptionError, TaxonomyError
     from .extract import Extractor, extract
     from .gaps import Fit, Gap, Match, Readiness
     from .readers import read_document, read_text
