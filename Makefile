@@ -44,6 +44,7 @@ quality: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_score.py
+	$(BIN)/python benchmarks/bench_batch.py --postings 50000
 
 ## fixtures: regenerate the PDF and DOCX sample resumes from their text sources (byte-reproducible)
 fixtures: $(VENV)/.dev-installed

@@ -114,10 +114,15 @@ def _partition_key(documents: Sequence[Document], failures: Sequence[RowFailure]
     return digest.hexdigest()[:20]
 
 
+ENGINES: tuple[str, ...] = ("local", "dask")
+
+
 def analyze_postings(
     inputs: Iterable[str | Path] | Iterable[Document],
     *,
     jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     taxonomy_paths: Sequence[str | Path] = (),
     partition_size: int = PARTITION_SIZE,
     checkpoint_dir: str | Path | None = None,
@@ -128,12 +133,18 @@ def analyze_postings(
 ) -> BatchResult:
     """Analyse many postings (paths, directories, collections or Documents) into tidy tables.
 
-    ``jobs`` > 1 uses that many worker processes, which return compact rows, not spaCy Docs. With
-    ``checkpoint_dir``, each finished partition is saved there and a rerun skips partitions already done.
-    ``progress(processed, failed)`` is called after each partition.
+    ``jobs`` > 1 uses that many worker processes, which return compact rows, not spaCy Docs. ``engine="dask"``
+    sends the same partitions to the dask.distributed cluster at ``scheduler`` (an address such as
+    ``tcp://127.0.0.1:8786``); results are identical to the local engine. With ``checkpoint_dir``, each finished
+    partition is saved there and a rerun skips partitions already done. ``progress(processed, failed)`` is called
+    after each partition.
     """
     if jobs < 1:
         raise OptionError(f"jobs is {jobs}; it must be at least 1")
+    if engine not in ENGINES:
+        raise OptionError(f"engine {engine!r} is not valid; use one of {list(ENGINES)}")
+    if engine == "dask" and not scheduler:
+        raise OptionError("the dask engine needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
     if partition_size < 1:
         raise OptionError(f"partition_size is {partition_size}; it must be at least 1")
     items: Iterable[Document | RowFailure]
@@ -154,7 +165,21 @@ def analyze_postings(
         checkpoints.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, Any]] = []
     failures: list[RowFailure] = []
-    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    executor: Any = None
+    client: Any = None
+    if engine == "dask":
+        try:
+            from distributed import Client
+        except ImportError as err:
+            raise OptionError("the dask engine needs dask.distributed: pip install 'skills-matcher[dask]'") from err
+        try:
+            client = Client(scheduler, timeout=30)
+        except OSError as err:
+            raise OptionError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from err
+        executor = client
+        jobs = max(jobs, len(client.scheduler_info().get("workers", {})) or 1)
+    elif jobs > 1:
+        executor = ProcessPoolExecutor(max_workers=jobs)
     pending: list[tuple[Any, Path | None]] = []
 
     def collect(result: list[dict[str, Any]], checkpoint: Path | None) -> None:
@@ -180,14 +205,24 @@ def analyze_postings(
             if executor is None:
                 collect(analyze_partition(documents, paths), checkpoint)
             else:
-                pending.append((executor.submit(analyze_partition, documents, paths), checkpoint))
+                # Both engines take (function, *args) and return a future with .result().
+                pending.append(
+                    (
+                        executor.submit(analyze_partition, documents, paths, pure=False)
+                        if client is not None
+                        else executor.submit(analyze_partition, documents, paths),
+                        checkpoint,
+                    )
+                )
                 while len(pending) > 2 * jobs:  # bounded in flight: memory stays flat as inputs grow
                     future, where = pending.pop(0)
                     collect(future.result(), where)
         for future, where in pending:
             collect(future.result(), where)
     finally:
-        if executor is not None:
+        if client is not None:
+            client.close()
+        elif executor is not None:
             executor.shutdown(cancel_futures=True)
     return build_tables(rows, failures)
 

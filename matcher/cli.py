@@ -288,6 +288,12 @@ def batch(
         list[Path] | None, typer.Option("--resumes", "-r", help="Resumes to score against every posting (repeatable).")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this machine) or dask (a dask.distributed cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
+    ] = None,
     formats: Annotated[str, typer.Option("--formats", help="Comma-separated: parquet, csv, jsonl.")] = "parquet,csv",
     resume_run: Annotated[
         bool, typer.Option("--resume", help="Continue an interrupted run: skip partitions already done.")
@@ -319,6 +325,8 @@ def batch(
         result = analyze_postings(
             postings,
             jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
             taxonomy_paths=taxonomy or (),
             partition_size=partition_size,
             checkpoint_dir=checkpoints,

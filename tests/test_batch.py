@@ -86,3 +86,23 @@ def test_write_tables_and_cli(tmp_path, result):
     assert {"required_skills", "role_fit"} <= set(fits.columns)
     gaps = pd.read_parquet(tmp_path / "cli" / "gap_demand.parquet")
     assert (gaps["postings"] >= 1).all()
+
+
+def test_dask_engine_on_a_local_cluster_matches_the_local_engine(result):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        on_dask = analyze_postings(POSTINGS, partition_size=7, engine="dask", scheduler=cluster.scheduler_address)
+    pd.testing.assert_frame_equal(on_dask.postings, result.postings)
+    pd.testing.assert_frame_equal(on_dask.mentions, result.mentions)
+    assert on_dask.inputs == result.inputs
+
+
+def test_engine_options_are_validated():
+    from matcher import OptionError
+
+    with pytest.raises(OptionError, match="engine"):
+        analyze_postings(POSTINGS[:1], engine="spark")
+    with pytest.raises(OptionError, match="scheduler"):
+        analyze_postings(POSTINGS[:1], engine="dask")
