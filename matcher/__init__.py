@@ -28,6 +28,8 @@ _EXPORTS: dict[str, str] = {
     "load_taxonomy": "taxonomy",
     "validate_taxonomy_files": "taxonomy",
     "FitScorer": "scoring",
+    "coverage": "coverage",
+    "coverage_summary": "coverage",
     "analyze_postings": "batch",
     "BatchResult": "batch",
     "write_tables": "batch",
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
         Requirements,
     )
     from .batch import BatchResult, analyze_postings, write_tables
+    from .coverage import coverage, coverage_summary
     from .errors import DocumentError, MatcherError, NotFittedError, OptionError, TaxonomyError
     from .extract import Extractor, extract
     from .gaps import Fit, Gap, Match, Readiness

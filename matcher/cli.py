@@ -11,7 +11,7 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -166,45 +166,23 @@ def extract(
         raise typer.Exit(EXIT_SOME_FAILED if processed else EXIT_ERROR)
 
 
-@app.command()
-def score(
-    resume: Annotated[
-        Path, typer.Argument(help="The resume (.txt .md .html .pdf .docx, or JSON Resume .json).", show_default=False)
-    ],
-    postings: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Postings to score against: files, directories or .csv/.jsonl/.parquet collections; default: the "
-            "bundled sample postings.",
-            show_default=False,
-        ),
-    ] = None,
-    fmt: Annotated[
-        ScoreFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="json, table or markdown. Default: table on a terminal, json otherwise.",
-            show_default=False,
-        ),
-    ] = None,
-    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the N best postings.")] = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Full breakdown: component details and evidence offsets.")
-    ] = False,
-    taxonomy: TaxonomyPaths = None,
-    weights: Annotated[
-        Path | None, typer.Option("--weights", help="A scoring.yaml of your own instead of the shipped weights.")
-    ] = None,
-    text_column: TextColumn = None,
-    title_column: TitleColumn = None,
-    id_column: IdColumn = None,
-    max_mb: MaxMegabytes = 5.0,
-) -> None:
-    """Score a resume against postings, best first, with the gaps to close and readiness per role level."""
+def _score_run(
+    resume: Path,
+    postings: list[Path] | None,
+    *,
+    top: int | None,
+    explain: bool,
+    taxonomy: list[Path] | None,
+    weights: Path | None,
+    text_column: str | None,
+    title_column: str | None,
+    id_column: str | None,
+    max_mb: float,
+) -> tuple[dict[str, Any], list[str], int]:
+    """Read, extract, fit and score for ``score`` and ``report``: (payload, warnings, failed inputs)."""
     from .extract import default_extractor
     from .readers import RowFailure, iter_inputs, read_document
-    from .render import score_payload, score_table, to_json_line
+    from .render import score_payload
     from .scoring import FitScorer, bundled_posting_paths, market_gaps
     from .taxonomy import load_taxonomy
 
@@ -266,6 +244,59 @@ def score(
     payload = score_payload(
         resume=resume_analysis, fits=shown, readiness=readiness, market=market, warnings=warnings, explain=explain
     )
+    return payload, warnings, failed
+
+
+@app.command()
+def score(
+    resume: Annotated[
+        Path, typer.Argument(help="The resume (.txt .md .html .pdf .docx, or JSON Resume .json).", show_default=False)
+    ],
+    postings: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Postings to score against: files, directories or .csv/.jsonl/.parquet collections; default: the "
+            "bundled sample postings.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ScoreFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json, table or markdown. Default: table on a terminal, json otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the N best postings.")] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Full breakdown: component details and evidence offsets.")
+    ] = False,
+    taxonomy: TaxonomyPaths = None,
+    weights: Annotated[
+        Path | None, typer.Option("--weights", help="A scoring.yaml of your own instead of the shipped weights.")
+    ] = None,
+    text_column: TextColumn = None,
+    title_column: TitleColumn = None,
+    id_column: IdColumn = None,
+    max_mb: MaxMegabytes = 5.0,
+) -> None:
+    """Score a resume against postings, best first, with the gaps to close and readiness per role level."""
+    from .render import score_table, to_json_line
+
+    payload, warnings, failed = _score_run(
+        resume,
+        postings,
+        top=top,
+        explain=explain,
+        taxonomy=taxonomy,
+        weights=weights,
+        text_column=text_column,
+        title_column=title_column,
+        id_column=id_column,
+        max_mb=max_mb,
+    )
     for warning in warnings:
         typer.echo(f"skills-matcher: warning: {warning}", err=True)
     output = fmt or (ScoreFormat.table if sys.stdout.isatty() else ScoreFormat.json)
@@ -273,6 +304,60 @@ def score(
         typer.echo(to_json_line(payload))
     else:
         typer.echo(score_table(payload, markdown=output is ScoreFormat.markdown))
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    markdown = "markdown"
+
+
+@app.command()
+def report(
+    resume: Annotated[Path, typer.Argument(help="The resume (.txt .md .html .pdf .docx .json).", show_default=False)],
+    postings: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Postings (files, directories, collections); default: the bundled samples.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the report.")] = Path("report.html"),
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="html (self-contained) or markdown.")
+    ] = ReportFormat.html,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Only the N best postings.")] = 10,
+    taxonomy: TaxonomyPaths = None,
+    weights: Annotated[Path | None, typer.Option("--weights", help="A scoring.yaml of your own.")] = None,
+    text_column: TextColumn = None,
+    title_column: TitleColumn = None,
+    id_column: IdColumn = None,
+    max_mb: MaxMegabytes = 5.0,
+) -> None:
+    """Write a report people would rather read: readiness, ranked postings, coverage chart, gaps with evidence."""
+    from .render import score_table
+    from .report import render_html
+
+    payload, warnings, failed = _score_run(
+        resume,
+        postings,
+        top=top,
+        explain=True,
+        taxonomy=taxonomy,
+        weights=weights,
+        text_column=text_column,
+        title_column=title_column,
+        id_column=id_column,
+        max_mb=max_mb,
+    )
+    for warning in warnings:
+        typer.echo(f"skills-matcher: warning: {warning}", err=True)
+    text = render_html(payload) if fmt is ReportFormat.html else score_table(payload, markdown=True)
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        _fail(f"{output}: cannot write the report ({err.strerror})")
+    typer.echo(f"wrote {output} ({len(payload['results'])} postings)")
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 

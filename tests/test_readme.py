@@ -42,6 +42,7 @@ def test_readme_example_runs(command, monkeypatch, tmp_path):
     args = []
     for arg in shlex.split(command)[1:]:  # expand globs as the shell would
         args.extend(sorted(glob.glob(arg)) if "*" in arg else [arg])
-    args = [str(tmp_path / a) if a == "batch_out" else a for a in args]  # outputs go to a scratch directory
+    scratch = {"batch_out", "report.html", "report.md"}
+    args = [str(tmp_path / a) if a in scratch else a for a in args]  # outputs go to a scratch directory
     result = CliRunner().invoke(app, args, env={**os.environ})
     assert result.exit_code == 0, (command, result.output[-500:])
