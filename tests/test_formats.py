@@ -144,6 +144,18 @@ def test_docx_reads_paragraphs_tables_and_headers(tmp_path):
     assert "HIM Manager, 2019 - 2025" in text and "Table cell: ICD-10-CM" in text
 
 
+def test_docx_text_boxes_and_their_anchor_paragraph_are_both_read(tmp_path):
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = (
+        f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>Anchor text: HIM Supervisor</w:t></w:r>'
+        "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Sidebar: RHIT, Epic</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></w:r></w:p></w:body></w:document>"
+    ).encode()
+    path = tmp_path / "box.docx"
+    path.write_bytes(_docx([], body=body))
+    assert read_document(path).text == "Anchor text: HIM Supervisor\nSidebar: RHIT, Epic"
+
+
 def test_json_resume(tmp_path, extractor):
     resume = {
         "basics": {"name": "Jane Example", "label": "HIM Manager", "summary": "HIM leader."},
@@ -226,3 +238,10 @@ def test_directories_are_read_recursively(tmp_path):
 def test_realistic_extraction_on_generated_binaries(extractor: Extractor):
     pdf = extractor.extract(read_document(SAMPLE_RESUMES / "pdf" / "r01_him_director_rhia_mha.pdf"))
     assert pdf.kind == "resume" and "credentials.rhia" in pdf.skill_ids
+
+
+def test_pdf_page_limit_is_configurable(tmp_path):
+    path = tmp_path / "long.pdf"
+    path.write_bytes(_pdf(["HIM Manager", "RHIA required", "Release of information"]))
+    with pytest.raises(Exception, match="page limit"):
+        read_document(path, max_pages=0)

@@ -83,9 +83,18 @@ def read_text(
 
 
 def read_document(
-    path: str | Path, *, kind: str = "auto", source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    *,
+    kind: str = "auto",
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = 200,
+    time_budget: float = 20.0,
 ) -> Document:
-    """Read a posting or resume file into a Document, or raise DocumentError saying why it cannot be read."""
+    """Read a posting or resume file into a Document, or raise DocumentError saying why it cannot be read.
+
+    ``max_bytes`` limits any file; ``max_pages`` and ``time_budget`` (seconds) limit PDF parsing.
+    """
     p = Path(path)
     name = source if source is not None else str(path)
     if not p.exists():
@@ -113,7 +122,8 @@ def read_document(
     if suffix == ".pdf":
         from .pdf import read_pdf
 
-        return read_text(read_pdf(raw, source=name), source=name, kind=kind)
+        text = read_pdf(raw, source=name, time_budget=time_budget, max_pages=max_pages)
+        return read_text(text, source=name, kind=kind)
     if suffix == ".docx":
         from .docx import read_docx
 

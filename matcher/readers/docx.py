@@ -19,14 +19,22 @@ MAX_ENTRIES = 2_000
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:
-    parts = []
-    for node in paragraph.iter():
-        if node.tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif node.tag == f"{_W}tab":
-            parts.append("\t")
-        elif node.tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
+    """A paragraph's own text; paragraphs nested in its text boxes are read as paragraphs of their own."""
+    parts: list[str] = []
+
+    def walk(node: ElementTree.Element) -> None:
+        for child in node:
+            if child.tag == f"{_W}p":
+                continue
+            if child.tag == f"{_W}t" and child.text:
+                parts.append(child.text)
+            elif child.tag == f"{_W}tab":
+                parts.append("\t")
+            elif child.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            walk(child)
+
+    walk(paragraph)
     return "".join(parts)
 
 
@@ -37,13 +45,8 @@ def _part_text(xml: bytes, *, source: str) -> list[str]:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as err:
         raise DocumentError(f"has damaged XML inside ({err})", source=source) from err
-    lines = []
-    for paragraph in root.iter(f"{_W}p"):
-        # Paragraphs nested in text boxes appear inside their anchor paragraph too; read innermost ones only.
-        if any(child.tag == f"{_W}p" for child in paragraph.iter() if child is not paragraph):
-            continue
-        lines.append(_paragraph_text(paragraph))
-    return lines
+    # root.iter visits an anchor paragraph before the text-box paragraphs inside it: reading order is kept.
+    return [text for paragraph in root.iter(f"{_W}p") if (text := _paragraph_text(paragraph))]
 
 
 def read_docx(raw: bytes, *, source: str) -> str:
