@@ -163,7 +163,7 @@ def analyze_postings(
     checkpoints = Path(checkpoint_dir) if checkpoint_dir is not None else None
     if checkpoints is not None:
         checkpoints.mkdir(parents=True, exist_ok=True)
-    rows: list[dict[str, Any]] = []
+    parts = _Parts()
     failures: list[RowFailure] = []
     executor: Any = None
     client: Any = None
@@ -183,13 +183,13 @@ def analyze_postings(
     pending: list[tuple[Any, Path | None]] = []
 
     def collect(result: list[dict[str, Any]], checkpoint: Path | None) -> None:
-        rows.extend(result)
+        parts.add(result)
         if checkpoint is not None:
             tmp = checkpoint.with_suffix(".tmp")
             tmp.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, checkpoint)  # a partition is either fully saved or not at all
         if progress is not None:
-            progress(len(rows), len(failures))
+            progress(parts.count, len(failures))
 
     try:
         for documents, failed in _partitions(items, partition_size):
@@ -198,9 +198,9 @@ def analyze_postings(
             if checkpoints is not None:
                 checkpoint = checkpoints / f"part-{_partition_key(documents, failed)}.json"
                 if checkpoint.exists():
-                    rows.extend(json.loads(checkpoint.read_text(encoding="utf-8")))
+                    parts.add(json.loads(checkpoint.read_text(encoding="utf-8")))
                     if progress is not None:
-                        progress(len(rows), len(failures))
+                        progress(parts.count, len(failures))
                     continue
             if executor is None:
                 collect(analyze_partition(documents, paths), checkpoint)
@@ -224,33 +224,75 @@ def analyze_postings(
             client.close()
         elif executor is not None:
             executor.shutdown(cancel_futures=True)
-    return build_tables(rows, failures)
+    return build_tables(parts.postings(), parts.mentions(), failures)
 
 
-def build_tables(rows: Sequence[dict[str, Any]], failures: Sequence[RowFailure]) -> BatchResult:
-    """The tidy tables from compact posting rows."""
+_POSTING_COLUMNS = [
+    "source",
+    "title",
+    "role_level",
+    "skill_count",
+    "degree_required",
+    "degree_preferred",
+    "credentials_required",
+    "credentials_preferred",
+    "years_experience",
+    "years_supervisory",
+]
+_MENTION_COLUMNS = ["posting_id", "skill_id", "category", "section", "requirement", "start", "end", "text"]
+_CATEGORICAL = ("skill_id", "category", "section", "requirement")
+
+
+class _Parts:
+    """Partition results turned into small DataFrames at once (categorical ids, integer offsets): the Python
+    objects of a partition are freed as soon as it is added, so memory grows far slower than the input."""
+
+    def __init__(self) -> None:
+        self._postings: list[Any] = []
+        self._mentions: list[Any] = []
+        self.count = 0
+
+    def add(self, rows: Sequence[dict[str, Any]]) -> None:
+        import pandas as pd
+
+        postings = pd.DataFrame([{k: row[k] for k in _POSTING_COLUMNS} for row in rows], columns=_POSTING_COLUMNS)
+        postings.insert(0, "posting_id", range(self.count, self.count + len(rows)))
+        mentions = pd.DataFrame(
+            [(self.count + i, *m) for i, row in enumerate(rows) for m in row["mentions"]], columns=_MENTION_COLUMNS
+        )
+        for column in _CATEGORICAL:
+            mentions[column] = mentions[column].astype("category")
+        mentions[["posting_id", "start", "end"]] = mentions[["posting_id", "start", "end"]].astype("int32")
+        self._postings.append(postings)
+        self._mentions.append(mentions)
+        self.count += len(rows)
+
+    def postings(self) -> Any:
+        import pandas as pd
+
+        if not self._postings:
+            return pd.DataFrame(columns=["posting_id", *_POSTING_COLUMNS])
+        return pd.concat(self._postings, ignore_index=True)
+
+    def mentions(self) -> Any:
+        import pandas as pd
+        from pandas.api.types import union_categoricals
+
+        if not self._mentions:
+            return pd.DataFrame(columns=_MENTION_COLUMNS)
+        for column in _CATEGORICAL:  # one shared category set, so concat keeps the compact dtype
+            union = union_categoricals([m[column] for m in self._mentions], ignore_order=True).categories
+            for m in self._mentions:
+                m[column] = m[column].cat.set_categories(union)
+        out = pd.concat(self._mentions, ignore_index=True)
+        self._mentions = []
+        return out
+
+
+def build_tables(postings: Any, mentions: Any, failures: Sequence[RowFailure]) -> BatchResult:
+    """The tidy tables from the postings and mentions tables of a run."""
     import pandas as pd
 
-    postings = pd.DataFrame(
-        [{k: v for k, v in row.items() if k != "mentions"} for row in rows],
-        columns=[
-            "source",
-            "title",
-            "role_level",
-            "skill_count",
-            "degree_required",
-            "degree_preferred",
-            "credentials_required",
-            "credentials_preferred",
-            "years_experience",
-            "years_supervisory",
-        ],
-    )
-    postings.insert(0, "posting_id", range(len(postings)))
-    mention_rows = [(i, *m) for i, row in enumerate(rows) for m in row["mentions"]]
-    mentions = pd.DataFrame(
-        mention_rows, columns=["posting_id", "skill_id", "category", "section", "requirement", "start", "end", "text"]
-    )
     per_posting = (
         mentions.drop_duplicates(["posting_id", "skill_id"]).merge(
             postings[["posting_id", "role_level"]], on="posting_id"
@@ -312,8 +354,8 @@ def build_tables(rows: Sequence[dict[str, Any]], failures: Sequence[RowFailure])
         cooccurrence=cooccurrence,
         requirements=requirements,
         failures=failure_table,
-        inputs=len(rows) + len(failures),
-        processed=len(rows),
+        inputs=len(postings) + len(failures),
+        processed=len(postings),
         failed=len(failures),
     )
 
