@@ -400,11 +400,22 @@ def batch(
         shutil.rmtree(checkpoints)  # a fresh run does not reuse another run's partitions
     show_progress = sys.stderr.isatty()
     started = time.monotonic()
+    # The total is known up front only for plain files; collections and directories stream.
+    known_total = (
+        len(postings)
+        if all(p.is_file() and p.suffix.lower() not in {".csv", ".jsonl", ".ndjson", ".parquet"} for p in postings)
+        else None
+    )
 
     def progress(processed: int, failed: int) -> None:
         if show_progress:
-            rate = processed / max(time.monotonic() - started, 1e-9)
-            typer.echo(f"\r{processed:,} processed, {failed:,} failed, {rate:,.0f} postings/s", err=True, nl=False)
+            elapsed = max(time.monotonic() - started, 1e-9)
+            rate = processed / elapsed
+            done = processed + failed
+            eta = ""
+            if known_total and rate > 0:
+                eta = f", ETA {max(known_total - done, 0) / rate:,.0f} s of {known_total:,}"
+            typer.echo(f"\r{processed:,} processed, {failed:,} failed, {rate:,.0f} postings/s{eta}", err=True, nl=False)
 
     try:
         result = analyze_postings(
