@@ -10,7 +10,6 @@ Copy what it prints into skills_taxonomy/scoring.yaml by hand: the file stays th
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import sys
 from collections import defaultdict
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_fit import pairwise  # noqa: E402
+from eval_fit import load_dev, pairwise  # noqa: E402
 
 COMPONENTS = ("required_skills", "preferred_skills", "credentials", "education", "experience", "similarity", "role_fit")
 ROLE_KEYS = (
@@ -44,16 +43,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
 
-    from matcher import Extractor, FitScorer, read_document
     from matcher.roles import ROLE_LEVEL_ORDER
 
-    labels = list(csv.DictReader((ROOT / "dev_set" / "fit_labels.csv").open(encoding="utf-8")))
-    extractor = Extractor(reference_year=2026)
-    pfiles = {p.name.split("_", 1)[0]: p for p in (ROOT / "sample_postings").iterdir() if p.name[:1] == "p"}
-    rfiles = {p.name.split("_", 1)[0]: p for p in (ROOT / "sample_resumes").iterdir() if p.name[:1] == "r"}
-    postings = {k: extractor.extract(read_document(v, kind="posting")) for k, v in pfiles.items()}
-    resumes = {k: extractor.extract(read_document(v, kind="resume")) for k, v in rfiles.items()}
-    scorer = FitScorer().fit(list(postings.values()))
+    labels, postings, resumes, scorer = load_dev()
     base = scorer.weights_
     rows = []
     for row in labels:

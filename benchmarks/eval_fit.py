@@ -17,6 +17,7 @@ import math
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -45,11 +46,8 @@ def pairwise(pairs: list[tuple[float, int]]) -> tuple[float, int]:
     return good, int(total)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--details", action="store_true")
-    args = parser.parse_args()
-
+def load_dev() -> tuple[list[dict[str, str]], dict[str, Any], dict[str, Any], Any]:
+    """The graded labels, every sample posting and resume analysed (by id), and a scorer fitted on the postings."""
     from matcher import Extractor, FitScorer, read_document
 
     labels = list(csv.DictReader((ROOT / "dev_set" / "fit_labels.csv").open(encoding="utf-8")))
@@ -58,7 +56,15 @@ def main() -> None:
     resume_files = {p.name.split("_", 1)[0]: p for p in (ROOT / "sample_resumes").iterdir() if p.name[:1] == "r"}
     postings = {pid: extractor.extract(read_document(path, kind="posting")) for pid, path in posting_files.items()}
     resumes = {rid: extractor.extract(read_document(path, kind="resume")) for rid, path in resume_files.items()}
-    scorer = FitScorer().fit(list(postings.values()))
+    return labels, postings, resumes, FitScorer().fit(list(postings.values()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args()
+
+    labels, postings, resumes, scorer = load_dev()
 
     system: dict[tuple[str, str], float] = {}
     baseline: dict[tuple[str, str], float] = {}
