@@ -6,6 +6,7 @@ and what postings of each level demand, into attributes ending in ``_``), then `
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -628,4 +629,9 @@ def fit_postings(postings: Sequence[Analysis], *, taxonomy: Taxonomy | None = No
 def bundled_posting_paths() -> list[Path]:
     """The sample postings shipped with the package (the default corpus of ``skills-matcher score``)."""
     root = resources.files("sample_postings")
-    return sorted(Path(str(entry)) for entry in root.iterdir() if entry.name.endswith((".txt", ".md", ".html")))
+    # Postings are p001_..., p002_...; the data card (README.md) and manifest sit beside them.
+    return sorted(
+        Path(str(entry))
+        for entry in root.iterdir()
+        if re.match(r"p\d{3}_", entry.name) and entry.name.endswith((".txt", ".md", ".html"))
+    )

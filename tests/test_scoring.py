@@ -169,3 +169,10 @@ def test_any_resume_text_scores_in_range(extractor, scored, text):
     fit = scorer.score(resume=resume, posting=posting)
     assert 0 <= fit.score <= 100
     assert not {m.skill_id for m in fit.matched} & {g.key for g in fit.missing}
+
+
+def test_bundled_corpus_is_the_sample_postings_only():
+    from matcher.scoring import bundled_posting_paths
+
+    names = [p.name for p in bundled_posting_paths()]
+    assert len(names) >= 60 and all(n[0] == "p" and n[1:4].isdigit() for n in names)
