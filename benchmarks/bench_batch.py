@@ -5,7 +5,10 @@ Usage: python benchmarks/bench_batch.py [--postings N]
 The sample postings are replicated with variation (shuffled lines, changed numbers) into a JSON Lines collection of N
 postings; each configuration runs in a fresh subprocess that reads it through the normal reader layer, so peak RSS
 is measured per configuration (the process and its worker children). spaCy's bare tokenizer over the same texts is
-timed too. A peer tool (SkillNer) was not run: it needs the en_core_web_lg model, which cannot be downloaded here.
+timed too, and so is an offline peer: FlashText (a keyword extractor) with a skill database generated from our
+taxonomy (every alias, its spelling variants and every acronym). SkillNer, the obvious peer, needs spaCy's
+en_core_web_lg model, which cannot be downloaded here. The peer finds keywords only: no lemmas, context rules,
+sections, requirements or tables, so it bounds from above what plain keyword matching costs.
 """
 
 from __future__ import annotations
@@ -45,6 +48,23 @@ print(json.dumps(out))
 """
 
 
+def _flashtext_peer():  # type: ignore[no-untyped-def]
+    try:
+        from flashtext import KeywordProcessor
+    except ImportError:
+        print("peer: FlashText not installed (pip install flashtext); skipped")
+        return None
+    from matcher import load_taxonomy
+    from matcher.pipeline import surface_variants
+
+    processor = KeywordProcessor(case_sensitive=False)
+    for skill in load_taxonomy():
+        for phrase in (*skill.aliases, *skill.acronyms):
+            for variant in surface_variants(phrase):
+                processor.add_keyword(variant, skill.id)
+    return processor
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=50_000)
@@ -66,6 +86,15 @@ def main() -> None:
         bare = len(texts) / (time.perf_counter() - start)
         print(f"postings: {len(texts):,} (~400 words each)")
         print(f"spaCy bare tokenizer, 1 process:  {bare:8,.0f} postings/s")
+        peer = _flashtext_peer()
+        if peer is not None:
+            start = time.perf_counter()
+            found = sum(len(peer.extract_keywords(text)) for text in texts)
+            rate = len(texts) / (time.perf_counter() - start)
+            print(
+                f"peer: FlashText + our taxonomy, 1 process: {rate:8,.0f} postings/s ({rate / bare:.2f} of the bare "
+                f"tokenizer), {found / len(texts):.1f} keyword hits per posting"
+            )
         script = RUNNER.format(root=str(ROOT))
         for label, kind, jobs in (
             ("local, 1 process", "local", 1),
