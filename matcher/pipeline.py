@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .patterns import TokenPatternMatcher
-from .taxonomy import Skill, SkillContext, Taxonomy
+from .taxonomy import SkillContext, Taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -302,7 +302,3 @@ def _drop_contained(found: list[tuple[int, int, str]]) -> Iterator[tuple[int, in
 def get_skill_matcher(taxonomy: Taxonomy) -> SkillMatcher:
     """The compiled matcher for ``taxonomy``, built once per taxonomy object in this process."""
     return SkillMatcher(taxonomy, get_nlp())
-
-
-def skills_by_id(taxonomy: Taxonomy) -> dict[str, Skill]:
-    return {skill.id: skill for skill in taxonomy}

@@ -621,11 +621,6 @@ class _FitBuilder:
         return ()
 
 
-def fit_postings(postings: Sequence[Analysis], *, taxonomy: Taxonomy | None = None) -> FitScorer:
-    """Convenience: a FitScorer fitted on ``postings``."""
-    return FitScorer(taxonomy=taxonomy).fit(postings)
-
-
 def bundled_posting_paths() -> list[Path]:
     """The sample postings shipped with the package (the default corpus of ``skills-matcher score``)."""
     root = resources.files("sample_postings")

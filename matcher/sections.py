@@ -14,9 +14,6 @@ from dataclasses import dataclass
 
 from .textindex import TextIndex
 
-POSTING_SECTIONS: tuple[str, ...] = ("summary", "duties", "required", "preferred", "boilerplate")
-RESUME_SECTIONS: tuple[str, ...] = ("summary", "experience", "education", "certifications", "skills", "other")
-
 _POSTING_HEADINGS: dict[str, str] = {
     "preferred": r"""
         (?:additional\s+|other\s+)?(?:preferred|desired|desirable)(?:\s+(?:qualifications?|skills|experience|education
