@@ -22,7 +22,19 @@ _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 def normalize_text(text: str) -> str:
-    """Repair mojibake, normalise Unicode (NFC) and line ends, split glued bullets, drop invisible characters."""
+    """Repair mojibake, normalise Unicode (NFC) and line ends, split glued bullets, drop invisible characters.
+
+    Repairs can uncover more to repair (a split bullet next to mojibake), so it runs until nothing changes.
+    """
+    for _ in range(4):
+        normalized = _normalize_once(text)
+        if normalized == text:
+            break
+        text = normalized
+    return text
+
+
+def _normalize_once(text: str) -> str:
     if _MOJIBAKE_RE.search(text):
         import ftfy
 
