@@ -138,7 +138,13 @@ def score_table(payload: dict[str, Any], *, markdown: bool = False, gaps_per_pos
     lines.append("")
     lines.append(f"{h2}Readiness")
     readiness_rows: list[tuple[Any, ...]] = [
-        (r["level"], f"{r['score']:.0f}", r["status"], r["postings"], ", ".join(g["label"] for g in r["top_gaps"][:3]))
+        (
+            r["level"],
+            "-" if r["status"] == "no postings" else f"{r['score']:.0f}",
+            r["status"],
+            r["postings"],
+            ", ".join(g["label"] for g in r["top_gaps"][:3]),
+        )
         for r in payload["readiness"].values()
     ]
     lines.append(_table(readiness_rows, ("level", "score", "status", "postings", "top gaps"), markdown))

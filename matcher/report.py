@@ -116,6 +116,12 @@ def render_html(payload: dict[str, Any], *, gaps_per_posting: int = 12) -> str:
     out.append('<h2>Readiness by role level</h2><div class="cards" id="readiness">')
     for r in payload["readiness"].values():
         gaps = ", ".join(_e(g["label"]) for g in r["top_gaps"][:3]) or "none"
+        if r["status"] == "no postings":
+            out.append(
+                f'<div class="card"><div class="muted">{_e(r["level"]).title()}</div><div class="score">–</div>'
+                f'<div class="muted">no {_e(r["level"])} postings among those scored</div></div>'
+            )
+            continue
         out.append(
             f'<div class="card"><div class="muted">{_e(r["level"]).title()}</div>'
             f'<div class="score">{r["score"]:.0f}</div><div class="status-{_e(r["status"]).replace(" ", "-")}">'
