@@ -94,6 +94,9 @@ TitleColumn = Annotated[
 IdColumn = Annotated[
     str | None, typer.Option("--id-column", help="Collections: the column holding a posting id (auto-detected).")
 ]
+WeightsPath = Annotated[
+    Path | None, typer.Option("--weights", help="A scoring.yaml of your own instead of the shipped weights.")
+]
 MaxMegabytes = Annotated[
     float, typer.Option("--max-mb", min=0.001, help="Refuse single documents larger than this many megabytes.")
 ]
@@ -178,8 +181,8 @@ def _score_run(
     title_column: str | None,
     id_column: str | None,
     max_mb: float,
-) -> tuple[dict[str, Any], list[str], int]:
-    """Read, extract, fit and score for ``score`` and ``report``: (payload, warnings, failed inputs)."""
+) -> tuple[dict[str, Any], int]:
+    """Read, extract, fit and score for ``score`` and ``report``: (payload, failed inputs); warns on stderr."""
     from .extract import default_extractor
     from .readers import RowFailure, iter_inputs, read_document
     from .render import score_payload
@@ -244,7 +247,9 @@ def _score_run(
     payload = score_payload(
         resume=resume_analysis, fits=shown, readiness=readiness, market=market, warnings=warnings, explain=explain
     )
-    return payload, warnings, failed
+    for warning in warnings:
+        typer.echo(f"skills-matcher: warning: {warning}", err=True)
+    return payload, failed
 
 
 @app.command()
@@ -274,9 +279,7 @@ def score(
         bool, typer.Option("--explain", help="Full breakdown: component details and evidence offsets.")
     ] = False,
     taxonomy: TaxonomyPaths = None,
-    weights: Annotated[
-        Path | None, typer.Option("--weights", help="A scoring.yaml of your own instead of the shipped weights.")
-    ] = None,
+    weights: WeightsPath = None,
     text_column: TextColumn = None,
     title_column: TitleColumn = None,
     id_column: IdColumn = None,
@@ -285,7 +288,7 @@ def score(
     """Score a resume against postings, best first, with the gaps to close and readiness per role level."""
     from .render import score_table, to_json_line
 
-    payload, warnings, failed = _score_run(
+    payload, failed = _score_run(
         resume,
         postings,
         top=top,
@@ -297,8 +300,6 @@ def score(
         id_column=id_column,
         max_mb=max_mb,
     )
-    for warning in warnings:
-        typer.echo(f"skills-matcher: warning: {warning}", err=True)
     output = fmt or (ScoreFormat.table if sys.stdout.isatty() else ScoreFormat.json)
     if output is ScoreFormat.json:
         typer.echo(to_json_line(payload))
@@ -328,7 +329,7 @@ def report(
     ] = ReportFormat.html,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Only the N best postings.")] = 10,
     taxonomy: TaxonomyPaths = None,
-    weights: Annotated[Path | None, typer.Option("--weights", help="A scoring.yaml of your own.")] = None,
+    weights: WeightsPath = None,
     text_column: TextColumn = None,
     title_column: TitleColumn = None,
     id_column: IdColumn = None,
@@ -338,7 +339,7 @@ def report(
     from .render import score_table
     from .report import render_html
 
-    payload, warnings, failed = _score_run(
+    payload, failed = _score_run(
         resume,
         postings,
         top=top,
@@ -350,8 +351,6 @@ def report(
         id_column=id_column,
         max_mb=max_mb,
     )
-    for warning in warnings:
-        typer.echo(f"skills-matcher: warning: {warning}", err=True)
     text = render_html(payload) if fmt is ReportFormat.html else score_table(payload, markdown=True)
     try:
         output.write_text(text, encoding="utf-8")
