@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from eval_fit import load_dev, pairwise  # noqa: E402
 
-COMPONENTS = ("required_skills", "preferred_skills", "credentials", "education", "experience", "similarity", "role_fit")
+from matcher.scoring import COMPONENTS  # noqa: E402
+
 ROLE_KEYS = (
     "same",
     "one_below",

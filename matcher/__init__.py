@@ -42,6 +42,7 @@ _EXPORTS: dict[str, str] = {
     "TaxonomyError": "errors",
     "DocumentError": "errors",
     "OptionError": "errors",
+    "NoTextError": "errors",
     "NotFittedError": "errors",
 }
 
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
     )
     from .batch import BatchResult, analyze_postings, write_tables
     from .coverage import coverage, coverage_summary
-    from .errors import DocumentError, MatcherError, NotFittedError, OptionError, TaxonomyError
+    from .errors import DocumentError, MatcherError, NoTextError, NotFittedError, OptionError, TaxonomyError
     from .extract import Extractor, extract
     from .gaps import Fit, Gap, Match, Readiness
     from .readers import read_document, read_text

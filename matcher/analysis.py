@@ -136,6 +136,21 @@ class Analysis:
     text: str
     warnings: tuple[str, ...] = ()
 
+    @classmethod
+    def empty(cls, *, source: str, kind: DocumentKind, warning: str | None = None) -> Analysis:
+        """The analysis of a document with no usable text: nothing found, role level outside."""
+        return cls(
+            source=source,
+            kind=kind,
+            title=None,
+            role_level="outside",
+            mentions=(),
+            requirements=Requirements(),
+            sections=(),
+            text="",
+            warnings=(warning,) if warning else (),
+        )
+
     @property
     def skill_ids(self) -> frozenset[str]:
         return frozenset(m.skill_id for m in self.mentions)

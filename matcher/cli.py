@@ -15,7 +15,8 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from .errors import MatcherError
+from .analysis import Analysis
+from .errors import MatcherError, NoTextError
 
 app = typer.Typer(
     name="skills-matcher",
@@ -199,25 +200,12 @@ def _score_run(
     try:
         resume_document = read_document(resume, kind="resume", source=str(resume), max_bytes=int(max_mb * 1_000_000))
         resume_analysis = extractor.extract(resume_document)
-    except MatcherError as err:
-        from .errors import DocumentError
-
-        if not (isinstance(err, DocumentError) and ("is empty" in err.message or "has no text" in err.message)):
-            _fail(str(err))
-        from .analysis import Analysis, Requirements
-
+    except NoTextError as err:
         warnings.append(f"resume has no usable text ({err.message}): every score below is 0 and marked no_text")
-        resume_analysis = Analysis(
-            source=str(resume),
-            kind="resume",
-            title=None,
-            role_level="outside",
-            mentions=(),
-            requirements=Requirements(),
-            sections=(),
-            text="",
-        )
+        resume_analysis = Analysis.empty(source=str(resume), kind="resume")
         failed += 1
+    except MatcherError as err:
+        _fail(str(err))
     targets = postings or bundled_posting_paths()
     analyses = []
     for item in iter_inputs(

@@ -39,6 +39,12 @@ class DocumentError(MatcherError):
         self.source = source
 
 
+class NoTextError(DocumentError):
+    """A document was read but holds no usable text: empty, whitespace only, or a scanned PDF without a text layer."""
+
+    code = "E005"
+
+
 class OptionError(MatcherError):
     """An argument has a value outside what is valid."""
 

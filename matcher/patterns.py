@@ -117,11 +117,6 @@ class _TokenSpec:
                 return False
         return True
 
-    def literals(self) -> frozenset[int] | None:
-        """Literal values a token must take, if it is a required literal (usable to find where a match can be)."""
-        found = self.literal_column()
-        return found[1] if found else None
-
     def literal_column(self) -> tuple[int, frozenset[int]] | None:
         """(column, values) of the token's literal check, if it is a required literal."""
         if self.low < 1:
@@ -163,14 +158,12 @@ class _Columns:
 class _CompiledPattern:
     """A pattern with its anchor: the first required literal token, ``prefix`` tokens (min, max) after the start."""
 
-    __slots__ = ("anchor_column", "anchor_token", "anchors", "fixed", "key", "prefix", "required", "tokens")
+    __slots__ = ("anchor_column", "anchor_token", "anchors", "fixed", "key", "prefix", "tokens")
 
     def __init__(self, key: str, tokens: list[_TokenSpec], strings: Any = None) -> None:
         self.key = key
         self.tokens = tokens
         self.fixed = all(t.low == t.high == 1 for t in tokens)
-        # Every required literal token must find one of its values in a document for the pattern to match there.
-        self.required = tuple(lit for lit in (t.literals() for t in tokens) if lit is not None)
         # Anchor on the most telling required literal token within reach of the start: one whose values are real
         # words ("health") rather than punctuation or function words (",", "or"), which occur everywhere.
         best: tuple[int, int, tuple[int, int], tuple[int, frozenset[int]]] | None = None

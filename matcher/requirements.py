@@ -19,11 +19,6 @@ from .analysis import (
 )
 from .textindex import TextIndex
 
-_PREFERRED_CUE_RE = re.compile(
-    r"\b(?:preferred|preferably|prefer|desired|desirable|a\s+plus|is\s+a\s+plus|nice[\s-]to[\s-]have|bonus|ideally"
-    r"|advantageous|an\s+asset|helpful|beneficial|pref\.?|strongly\s+encouraged)(?![\w-])",
-    re.IGNORECASE,
-)
 _CLAUSE_SPLIT_RE = re.compile(r",|;|\(|\)|\bbut\b|\bwhile\b")
 _NEGATION_RE = re.compile(
     r"\bno\s+(?:prior\s+|previous\s+)?(?P<span>[^.;:\n]{0,80}?)\b(?:is\s+|are\s+)?(?:required|necessary|needed|expected)\b"
@@ -82,7 +77,7 @@ def is_negated(index: TextIndex, start: int, end: int) -> bool:
             return []
         spans = []
         for m in _NEGATION_RE.finditer(text, s_start, s_end):
-            if _PREFERRED_CUE_RE.search(text, m.start(), m.end()):
+            if index.keywords("preferred", m.start(), m.end()):
                 continue  # "preferred but not required" is a preference, not a negation
             for group in ("span", "span2", "span3"):
                 if m.group(group) is not None:

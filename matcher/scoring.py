@@ -26,6 +26,15 @@ from .taxonomy import Taxonomy, load_taxonomy
 from .textindex import TextIndex
 
 HIM_FIELDS = frozenset({"health information management", "health information technology", "health informatics"})
+COMPONENTS: tuple[str, ...] = (
+    "required_skills",
+    "preferred_skills",
+    "credentials",
+    "education",
+    "experience",
+    "similarity",
+    "role_fit",
+)
 _REQUIREMENT_RANK = {"required": 2, None: 1, "preferred": 0}
 LEVELS_FOR_READINESS: tuple[str, ...] = ("supervisor", "manager", "director")
 
@@ -45,15 +54,7 @@ def load_weights(path: str | None = None) -> dict[str, Any]:
     weights = yaml.safe_load(text)
     if not isinstance(weights, dict) or not isinstance(weights.get("components"), dict):
         raise OptionError(f"{source}: scoring weights need a 'components' mapping")
-    expected = {
-        "required_skills",
-        "preferred_skills",
-        "credentials",
-        "education",
-        "experience",
-        "similarity",
-        "role_fit",
-    }
+    expected = set(COMPONENTS)
     if set(weights["components"]) != expected:
         raise OptionError(f"{source}: 'components' must name exactly {sorted(expected)}")
     return weights

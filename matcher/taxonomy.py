@@ -119,10 +119,6 @@ class Taxonomy:
     def by_category(self, category: str) -> list[Skill]:
         return [skill for skill in self._skills.values() if skill.category == category]
 
-    def fingerprint(self) -> tuple[str, ...]:
-        """What identifies this taxonomy for caching compiled matchers: its sources in order."""
-        return self.sources
-
 
 def _as_str_tuple(value: Any, *, what: str, source: str, skill_id: str) -> tuple[str, ...]:
     if value is None:

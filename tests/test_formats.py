@@ -245,3 +245,17 @@ def test_pdf_page_limit_is_configurable(tmp_path):
     path.write_bytes(_pdf(["HIM Manager", "RHIA required", "Release of information"]))
     with pytest.raises(Exception, match="page limit"):
         read_document(path, max_pages=0)
+
+
+def test_scanned_pdf_resume_is_scored_as_no_text(tmp_path):
+    from typer.testing import CliRunner
+
+    from matcher.cli import app
+
+    resume = tmp_path / "scan.pdf"
+    resume.write_bytes(_pdf(None))
+    posting = tmp_path / "p.txt"
+    posting.write_text("HIM Manager\nQualifications\n- RHIA required.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["score", str(resume), str(posting), "--format", "json"])
+    assert result.exit_code == 1 and "scanned PDF" in result.stderr
+    assert json.loads(result.stdout)["results"][0]["status"] == "no_text"

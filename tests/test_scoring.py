@@ -114,18 +114,9 @@ def test_deterministic(scored):
 
 def test_empty_resume_is_marked_not_invented(scored):
     scorer, posting, _, _ = scored
-    from matcher import Analysis, Requirements
+    from matcher import Analysis
 
-    empty = Analysis(
-        source="e.txt",
-        kind="resume",
-        title=None,
-        role_level="outside",
-        mentions=(),
-        requirements=Requirements(),
-        sections=(),
-        text="",
-    )
+    empty = Analysis.empty(source="e.txt", kind="resume")
     fit = scorer.score(resume=empty, posting=posting)
     assert fit.status == "no_text" and fit.score == 0 and fit.flags
 

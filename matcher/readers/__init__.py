@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..analysis import Document, DocumentKind
-from ..errors import DocumentError, OptionError
+from ..errors import DocumentError, NoTextError, OptionError
 from .collections import COLLECTION_SUFFIXES, RowFailure, read_collection
 from .normalize import normalize_text
 
@@ -77,7 +77,7 @@ def read_text(
             text, title = visible, page_title
     normalized = normalize_text(text)
     if not normalized.strip():
-        raise DocumentError("has no text (it is empty or whitespace only)", source=source)
+        raise NoTextError("has no text (it is empty or whitespace only)", source=source)
     resolved: DocumentKind = detect_kind(normalized) if kind == "auto" else kind  # type: ignore[assignment]
     return Document(text=normalized, source=source, kind=resolved, title=title, warnings=tuple(warnings))
 
@@ -118,7 +118,7 @@ def read_document(
     except OSError as err:
         raise DocumentError(f"cannot be read ({err.strerror})", source=name) from err
     if not raw.strip():
-        raise DocumentError("is empty", source=name)
+        raise NoTextError("is empty", source=name)
     if suffix == ".pdf":
         from .pdf import read_pdf
 

@@ -11,7 +11,7 @@ import re
 import time
 from collections import Counter
 
-from ..errors import DocumentError
+from ..errors import DocumentError, NoTextError
 
 DEFAULT_TIME_BUDGET = 20.0
 DEFAULT_MAX_PAGES = 200
@@ -74,5 +74,5 @@ def read_pdf(
         ) from err
     text = "\n\n".join("\n".join(lines) for lines in _strip_running_lines(pages))
     if len(text.strip()) < _MIN_TEXT_CHARS:
-        raise DocumentError("is a scanned PDF with no text layer (no text, images only); OCR it first", source=source)
+        raise NoTextError("is a scanned PDF with no text layer (no text, images only); OCR it first", source=source)
     return text
