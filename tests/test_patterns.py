@@ -95,3 +95,21 @@ def test_same_matches_on_random_word_salad(both, words):
     nlp, run_ours, run_reference = both
     doc = nlp.make_doc(" ".join(words))
     assert run_ours(doc) == run_reference(doc)
+
+
+def test_dropped_tokenizer_rules_keep_every_token():
+    """get_nlp drops whitespace and one-character special cases so the tokenizer cache works past line 1; the
+    tokens must be exactly those of the same tokenizer with spaCy's full rule set."""
+    import spacy
+
+    ours = get_nlp().tokenizer
+    full = spacy.blank("en").tokenizer
+    full.infix_finditer = ours.infix_finditer
+    full.prefix_search = ours.prefix_search
+    assert len(ours.rules) < len(full.rules)
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLE_POSTINGS.glob("p0*"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLE_RESUMES.glob("*.txt"))]
+    texts.append("Tabs\there,\u00a0nbsp\u2014dash 'quoted' don't  double  space\n\n\r\nend — ’s")
+    for text in texts:
+        expected = [(t.text, t.idx, t.whitespace_) for t in full(text)]
+        assert [(t.text, t.idx, t.whitespace_) for t in ours(text)] == expected
