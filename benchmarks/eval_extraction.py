@@ -1,6 +1,6 @@
 """Extraction quality on the dev set: skill precision/recall/F1 and role-level accuracy, next to a baseline.
 
-Usage: python benchmarks/eval_extraction.py [--details]
+Usage: python benchmarks/eval_extraction.py [--set dev|tuning|tuning2] [--details]
 
 The unit is one (posting, skill) pair: a skill counts as found when the extractor reports at least one mention of
 it outside boilerplate. The baseline is what a keyword search does: case-insensitive whole-word search for each
@@ -34,17 +34,25 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="list every false positive and false negative")
     parser.add_argument(
         "--set",
-        choices=("dev", "tuning"),
+        choices=("dev", "tuning", "tuning2"),
         default="dev",
-        help="dev: the held-out evaluation postings; tuning: the postings patterns may be tuned on",
+        help="dev: the held-out evaluation postings; tuning: the even-numbered samples and tuning2: the postings of "
+        "dev_set/tuning_postings, the two sets patterns may be tuned on",
     )
     args = parser.parse_args()
 
     from matcher import Extractor, read_document
 
-    gold_file = DEV / ("gold_mentions.jsonl" if args.set == "dev" else "tuning_mentions.jsonl")
+    gold_file = {
+        "dev": DEV / "gold_mentions.jsonl",
+        "tuning": DEV / "tuning_mentions.jsonl",
+        "tuning2": DEV / "tuning_postings" / "gold_mentions.jsonl",
+    }[args.set]
+    posting_dir = DEV / "tuning_postings" if args.set == "tuning2" else ROOT / "sample_postings"
     if args.set == "dev":
         rows = list(csv.DictReader((DEV / "postings.csv").open(encoding="utf-8")))
+    elif args.set == "tuning2":
+        rows = list(csv.DictReader((posting_dir / "manifest.csv").open(encoding="utf-8")))
     else:
         manifest = {r["id"]: r for r in csv.DictReader((ROOT / "sample_postings" / "manifest.csv").open())}
         ids = sorted({json.loads(x)["posting"] for x in gold_file.read_text(encoding="utf-8").splitlines() if x})
@@ -62,7 +70,7 @@ def main() -> None:
     label_res = {
         s.id: re.compile(rf"(?<!\w){re.escape(s.label.split(' (')[0])}(?!\w)", re.IGNORECASE) for s in taxonomy
     }
-    files = {p.name.split("_", 1)[0]: p for p in (ROOT / "sample_postings").iterdir() if p.name[:1] == "p"}
+    files = {p.name.split("_", 1)[0]: p for p in posting_dir.iterdir() if p.name[:1] in "pt" and "_" in p.name}
 
     counts = {"system": [0, 0, 0], "baseline": [0, 0, 0]}
     per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])

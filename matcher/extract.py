@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis import Analysis, Document, DocumentKind, Mention, Requirement, Requirements
 from .errors import OptionError
 from .keywords import keyword_index
+from .patterns import TokenColumns
 from .pipeline import get_nlp, get_skill_matcher
 from .requirements import (
     credential_requirements,
@@ -114,7 +115,8 @@ class Extractor:
         text = document.text
         kind = document.kind
         sections = find_sections(text, kind=kind)
-        text_index = TextIndex(text, self.keyword_index.find(doc))
+        columns = TokenColumns(doc)
+        text_index = TextIndex(text, self.keyword_index.find(doc, columns))
         index = SectionIndex(sections, boilerplate_spans(text_index) if kind == "posting" else ())
 
         def section_of(offset: int) -> str:
@@ -128,9 +130,9 @@ class Extractor:
             return requirement_of(text_index, start, end, section=section)
 
         mentions: list[Mention] = []
-        for match in self.skill_matcher.find(doc):
-            span = doc[match.start : match.end]
-            start, end = span.start_char, span.end_char
+        char_span = columns.char_span
+        for match in self.skill_matcher.find(doc, columns):
+            start, end = char_span(match.start, match.end)
             section = section_of(start)
             if section == "boilerplate":
                 continue  # EEO and benefits text describes the employer, not the job

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .patterns import TokenColumns
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -152,18 +154,18 @@ class KeywordIndex:
             docs = [nlp.make_doc(w) if " " in w else Doc(nlp.vocab, words=[w]) for w in words]
             self._matcher.add(f"keyword:{kind}", docs)
 
-    def find(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        from spacy.attrs import IDX, LENGTH
-
+    def find(self, doc: Doc, columns: TokenColumns | None = None) -> dict[str, list[tuple[int, int]]]:
+        """Character offsets of every keyword, by kind; ``columns`` are the Doc's token columns if already read."""
         found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in KEYWORDS}
         hits = self._matcher(doc)
         if not hits:
             return found
-        table = doc.to_array([IDX, LENGTH])
-        starts = table[:, 0].tolist()
-        lengths = table[:, 1].tolist()
+        if columns is None:
+            columns = TokenColumns(doc)
+        char_span = columns.char_span
+        kinds = self._kinds
         for key, start, end in hits:
-            found[self._kinds[key]].append((starts[start], starts[end - 1] + lengths[end - 1]))
+            found[kinds[key]].append(char_span(start, end))
         for offsets in found.values():
             offsets.sort()
         return found

@@ -56,7 +56,7 @@ def _quantifier(op: Any) -> tuple[int, int]:
 class _TokenSpec:
     """One token of a pattern: its checks and how many times it may repeat."""
 
-    __slots__ = ("accepts", "checks", "high", "low")
+    __slots__ = ("accepts", "checks", "column", "high", "low", "mode", "values")
 
     def __init__(self, token: dict[str, Any], strings: Any) -> None:
         self.low, self.high = _quantifier(token.get("OP"))
@@ -71,7 +71,9 @@ class _TokenSpec:
                 elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN", "REGEX"}:
                     for op, values in value.items():
                         if op == "REGEX":
-                            self.checks.append((column, "regex", (re.compile(str(values)), strings)))
+                            # Verdicts are cached per string hash: the vocabulary repeats, the regex need not run again.
+                            regex_cache: dict[int, bool] = {}
+                            self.checks.append((column, "regex", (re.compile(str(values)), strings, regex_cache)))
                             continue
                         hashes = frozenset(strings.add(str(v)) for v in values)
                         self.checks.append((column, "in" if op == "IN" else "not_in", hashes))
@@ -82,6 +84,26 @@ class _TokenSpec:
             else:
                 raise _Unsupported(key)
         self.accepts = self._fast_predicate()
+        # The common one-check tokens are tested inline by the matcher loops (a call per token position was the
+        # main cost): mode ANY, IN or NOT_IN on ``column`` against ``values``; anything else goes through accepts.
+        self.mode, self.column = _GENERIC, -1
+        self.values: frozenset[int] = frozenset()
+        if not self.checks:
+            self.mode = _ANY
+        elif len(self.checks) == 1 and self.checks[0][1] in ("eq", "in", "not_in"):
+            column, kind, value = self.checks[0]
+            self.mode = _NOT_IN if kind == "not_in" else _IN
+            self.column, self.values = column, frozenset({value}) if kind == "eq" else value
+
+    def filter_starts(self, cols: TokenColumns, starts: Iterable[int]) -> list[int]:
+        """The positions in ``starts`` this token accepts."""
+        if self.mode == _IN:
+            column, values = cols[self.column], self.values
+            return [i for i in starts if column[i] in values]
+        if self.mode == _ANY:
+            return list(starts)
+        accepts = self.accepts
+        return [i for i in starts if accepts(cols, i)]
 
     def _fast_predicate(self) -> Any:
         # Most tokens carry one check; a dedicated closure avoids the generic loop on the hot path.
@@ -97,7 +119,7 @@ class _TokenSpec:
                 return lambda cols, i: cols[column][i] not in value
         return self._accepts_all
 
-    def _accepts_all(self, cols: _Columns, i: int) -> bool:
+    def _accepts_all(self, cols: TokenColumns, i: int) -> bool:
         for column, kind, value in self.checks:
             cell = cols[column][i]
             if kind == "eq":
@@ -110,8 +132,11 @@ class _TokenSpec:
                 if cell in value:
                     return False
             elif kind == "regex":
-                pattern, strings = value
-                if pattern.search(strings[cell]) is None:
+                pattern, strings, regex_cache = value
+                verdict = regex_cache.get(cell)
+                if verdict is None:
+                    verdict = regex_cache[cell] = pattern.search(strings[cell]) is not None
+                if not verdict:
                     return False
             elif bool(cell) != value:
                 return False
@@ -129,23 +154,40 @@ class _TokenSpec:
         return None
 
 
+_GENERIC, _ANY, _IN, _NOT_IN = range(4)
 _MAX_PREFIX = 12
 _MAX_EXPANSION = 5000
 
 
-class _Columns:
-    """Token attribute columns of one Doc as Python lists; flag columns are fetched only if a pattern asks."""
+class TokenColumns:
+    """One Doc's token attributes as Python lists, read in one ``to_array`` call and shared by every step of an
+    analysis (keywords, anchored patterns, context rules, character offsets); flag columns only if a pattern asks."""
 
-    __slots__ = ("_columns", "doc", "length")
+    __slots__ = ("_columns", "doc", "idx", "length", "lengths", "norm")
 
     _ATTRS: tuple[str, ...] = ("ORTH", "LOWER", "NORM", "LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_ALPHA")
 
-    def __init__(self, doc: Doc, text_columns: list[Any]) -> None:
+    def __init__(self, doc: Doc) -> None:
+        import numpy
+        from spacy.attrs import IDX, LENGTH, LOWER, NORM, ORTH
+
         self.doc = doc
         self.length = len(doc)
-        self._columns: list[list[int] | None] = [col.tolist() for col in text_columns] + [None] * 4
+        rows: Sequence[Sequence[int]]
+        if self.length:
+            # Memoryviews index to plain ints without converting every 64-bit hash up front (.tolist() did, and
+            # cost more than all the lookups an analysis makes).
+            table = numpy.ascontiguousarray(doc.to_array([ORTH, LOWER, NORM, IDX, LENGTH]).T)
+            rows = [memoryview(row) for row in table]
+        else:
+            rows = [[], [], [], [], []]
+        orth, lower, norm, idx, lengths = rows
+        self.norm: Sequence[int] = norm
+        self.idx: Sequence[int] = idx
+        self.lengths: Sequence[int] = lengths
+        self._columns: list[Sequence[int] | None] = [orth, lower, norm, None, None, None, None]
 
-    def __getitem__(self, column: int) -> list[int]:
+    def __getitem__(self, column: int) -> Sequence[int]:
         values = self._columns[column]
         if values is None:
             from spacy import attrs
@@ -153,6 +195,10 @@ class _Columns:
             values = self.doc.to_array(getattr(attrs, self._ATTRS[column])).tolist()
             self._columns[column] = values
         return values
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of tokens ``[start, end)``."""
+        return self.idx[start], self.idx[end - 1] + self.lengths[end - 1]
 
 
 class _CompiledPattern:
@@ -181,36 +227,60 @@ class _CompiledPattern:
             raise _Unsupported("no required literal token within reach of the start to anchor on")
         _, self.anchor_token, self.prefix, (self.anchor_column, self.anchors) = best
 
-    def ends_from(self, cols: _Columns, start: int) -> set[int]:
+    def ends_from(self, cols: TokenColumns, start: int) -> set[int]:
         """Every end position of a match starting at ``start`` (spaCy returns all lengths, so do we)."""
         n = cols.length
         tokens = self.tokens
         if self.fixed:
             end = start + len(tokens)
-            if end <= n and all(spec.accepts(cols, start + i) for i, spec in enumerate(tokens)):
-                return {end}
-            return set()
-        out: set[int] = set()
-
-        def walk(t: int, pos: int) -> None:
-            if t == len(tokens):
-                if pos > start:
-                    out.add(pos)
-                return
-            spec = tokens[t]
-            count = 0
-            # Try 0..high repetitions of this token, then continue with the next one.
-            if spec.low == 0:
-                walk(t + 1, pos)
-            p = pos
-            while count < spec.high and p < n and spec.accepts(cols, p):
-                p += 1
-                count += 1
-                if count >= spec.low:
-                    walk(t + 1, p)
-
-        walk(0, start)
-        return out
+            if end > n:
+                return set()
+            for offset, spec in enumerate(tokens):
+                mode = spec.mode
+                if mode == _IN:
+                    if cols[spec.column][start + offset] not in spec.values:
+                        return set()
+                elif mode == _NOT_IN:
+                    if cols[spec.column][start + offset] in spec.values:
+                        return set()
+                elif mode != _ANY and not spec.accepts(cols, start + offset):
+                    return set()
+            return {end}
+        # The positions reachable after each token, as a set: paths that meet again are walked once.
+        positions = {start}
+        for spec in tokens:
+            low, high, mode, values = spec.low, spec.high, spec.mode, spec.values
+            column = cols[spec.column] if mode in (_IN, _NOT_IN) else None
+            reached: set[int] = set()
+            for pos in positions:
+                if low == 0:
+                    reached.add(pos)
+                limit = min(n, pos + high)
+                if mode == _ANY:
+                    reached.update(range(pos + max(low, 1), limit + 1))
+                    continue
+                p = pos
+                if mode == _IN:
+                    while p < limit and column[p] in values:  # type: ignore[index]
+                        p += 1
+                        if p - pos >= low:
+                            reached.add(p)
+                elif mode == _NOT_IN:
+                    while p < limit and column[p] not in values:  # type: ignore[index]
+                        p += 1
+                        if p - pos >= low:
+                            reached.add(p)
+                else:
+                    accepts = spec.accepts
+                    while p < limit and accepts(cols, p):
+                        p += 1
+                        if p - pos >= low:
+                            reached.add(p)
+            if not reached:
+                return reached
+            positions = reached
+        positions.discard(start)  # spaCy never returns an empty match
+        return positions
 
 
 _ATTR_OF_COLUMN = {_ORTH: "ORTH", _LOWER: "LOWER", _NORM: "NORM"}
@@ -305,25 +375,23 @@ class TokenPatternMatcher:
                     self._phrases[attr].add(f"anchor:{attr}:{word}", [_phrase_doc(self.vocab, [word], attr)])
                 self.anchor_keys[anchor_key].append(index)
 
-    def evaluate(self, doc: Doc, anchor_hits: Sequence[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    def evaluate(
+        self, doc: Doc, anchor_hits: Sequence[tuple[int, int]], columns: TokenColumns | None = None
+    ) -> list[tuple[str, int, int]]:
         """Matches of anchored patterns given (anchor key, token position) hits, plus fallback patterns."""
         found: list[tuple[str, int, int]] = []
         if anchor_hits:
-            from spacy.attrs import LOWER, NORM, ORTH
-
-            cols = _Columns(doc, [doc.to_array(attr) for attr in (ORTH, LOWER, NORM)])
-            seen: set[tuple[int, int]] = set()
+            cols = columns if columns is not None else TokenColumns(doc)
+            anchored = self._anchored
             for anchor_key, pos in anchor_hits:
                 for index in self.anchor_keys[anchor_key]:
-                    if (index, pos) in seen:
-                        continue
-                    seen.add((index, pos))
-                    pattern = self._anchored[index]
+                    pattern = anchored[index]
                     low, high = pattern.prefix
+                    starts = range(max(0, pos - high), pos - low + 1)
                     first = pattern.tokens[0]
-                    for start in range(max(0, pos - high), pos - low + 1):
-                        if first.low and not first.accepts(cols, start):
-                            continue  # cheap rejection before the full walk
+                    if first.low:  # cheap rejection of most starts before the full walk
+                        starts = first.filter_starts(cols, starts)  # type: ignore[assignment]
+                    for start in starts:
                         for end in pattern.ends_from(cols, start):
                             found.append((pattern.key, start, end))
         if self._fallback is not None:

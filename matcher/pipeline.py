@@ -12,12 +12,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .patterns import TokenPatternMatcher
+from .patterns import TokenColumns, TokenPatternMatcher
 from .taxonomy import SkillContext, Taxonomy
 
 if TYPE_CHECKING:
@@ -188,10 +188,11 @@ class SkillMatcher:
     def _phrase_hashes(self, phrases: Iterable[str]) -> tuple[tuple[int, ...], ...]:
         return tuple(tuple(t.norm for t in self.nlp.make_doc(p)) for p in phrases)
 
-    def find(self, doc: Doc) -> list[RawMatch]:
-        """Every skill match in ``doc``, overlaps resolved, context rules applied, in document order."""
-        from spacy.attrs import NORM
+    def find(self, doc: Doc, columns: TokenColumns | None = None) -> list[RawMatch]:
+        """Every skill match in ``doc``, overlaps resolved, context rules applied, in document order.
 
+        ``columns`` are the Doc's token columns when the caller already has them.
+        """
         found: list[tuple[int, int, str]] = []
         anchor_hits: list[tuple[int, int]] = []
         key_to_skill = self._key_to_skill
@@ -203,7 +204,9 @@ class SkillMatcher:
                         anchor_hits.append((key, start))  # where a token pattern may match
                     else:
                         found.append((start, end, skill_id))
-        for skill_id, start, end in self._pattern_matcher.evaluate(doc, anchor_hits):
+        if anchor_hits and columns is None:
+            columns = TokenColumns(doc)
+        for skill_id, start, end in self._pattern_matcher.evaluate(doc, anchor_hits, columns):
             found.append((start, end, skill_id))
         if not found:
             return []
@@ -214,7 +217,9 @@ class SkillMatcher:
             rule = self._contexts.get(skill_id)
             if rule is not None:
                 if norms is None:
-                    norms = _DocNorms(doc.to_array(NORM).tolist())
+                    if columns is None:
+                        columns = TokenColumns(doc)
+                    norms = _DocNorms(columns.norm)
                 if not _context_ok(doc, norms, start, end, rule):
                     continue
             out.append(RawMatch(skill_id, start, end))
@@ -226,7 +231,7 @@ class _DocNorms:
 
     __slots__ = ("_counts", "_positions", "values")
 
-    def __init__(self, values: list[int]) -> None:
+    def __init__(self, values: Sequence[int]) -> None:
         self.values = values
         self._counts: Counter[int] | None = None
         self._positions: dict[int, list[int]] | None = None
