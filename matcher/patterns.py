@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -201,31 +201,69 @@ class TokenColumns:
         return self.idx[start], self.idx[end - 1] + self.lengths[end - 1]
 
 
+# Expected occurrences per document of a token value: (column, string hash) -> float.
+WordFrequency = Callable[[int, int], float]
+
+
 class _CompiledPattern:
-    """A pattern with its anchor: the first required literal token, ``prefix`` tokens (min, max) after the start."""
+    """A pattern with its anchor, a required literal token ``prefix`` tokens (min, max) after the start, and its
+    guard: another required literal token, ``guard_offset`` tokens (min, max) after the start, or None."""
 
-    __slots__ = ("anchor_column", "anchor_token", "anchors", "fixed", "key", "prefix", "tokens")
+    __slots__ = (
+        "anchor_column",
+        "anchor_token",
+        "anchors",
+        "fixed",
+        "guard",
+        "guard_offset",
+        "key",
+        "prefix",
+        "tokens",
+    )
 
-    def __init__(self, key: str, tokens: list[_TokenSpec], strings: Any = None) -> None:
+    def __init__(
+        self, key: str, tokens: list[_TokenSpec], strings: Any = None, frequency: WordFrequency | None = None
+    ) -> None:
         self.key = key
         self.tokens = tokens
         self.fixed = all(t.low == t.high == 1 for t in tokens)
-        # Anchor on the most telling required literal token within reach of the start: one whose values are real
-        # words ("health") rather than punctuation or function words (",", "or"), which occur everywhere.
-        best: tuple[int, int, tuple[int, int], tuple[int, frozenset[int]]] | None = None
+        # Anchor on the required literal token within reach of the start that costs least: every hit of an anchor
+        # means trying each start its prefix allows, so the cost is how often its words occur in postings times the
+        # width of that window ("file ... chart" anchors on "file", not on the far commoner "chart"). Without word
+        # frequencies the longest word stands in for the rarest.
+        best: tuple[tuple[float, int], int, tuple[int, int], tuple[int, frozenset[int]]] | None = None
         low = high = 0
         for j, spec in enumerate(tokens):
             if high > _MAX_PREFIX:
                 break
             literal = spec.literal_column()
             if literal is not None:
-                shortest = min(len(strings[v]) for v in literal[1]) if strings is not None else 1
-                if best is None or shortest > best[0]:
-                    best = (shortest, j, (low, high), literal)
+                column, values = literal
+                shortest = min(len(strings[v]) for v in values) if strings is not None else 1
+                occurrences = sum(frequency(column, v) for v in values) if frequency is not None else 0.0
+                cost = (occurrences * (high - low + 1), -shortest)
+                if best is None or cost < best[0]:
+                    best = (cost, j, (low, high), literal)
             low, high = low + spec.low, high + spec.high
         if best is None:
             raise _Unsupported("no required literal token within reach of the start to anchor on")
         _, self.anchor_token, self.prefix, (self.anchor_column, self.anchors) = best
+        # The guard is the rarest other required literal: most anchor hits ("manage") have no guard word ("coders")
+        # at the right distance, and that is known from the phrase matcher's hits before any walk.
+        guard: tuple[tuple[float, int], tuple[int, int], tuple[int, frozenset[int]]] | None = None
+        low = high = 0
+        for j, spec in enumerate(tokens):
+            literal = spec.literal_column()
+            if literal is not None and j != self.anchor_token:
+                column, values = literal
+                shortest = min(len(strings[v]) for v in values) if strings is not None else 1
+                occurrences = sum(frequency(column, v) for v in values) if frequency is not None else 0.0
+                cost = (occurrences, -shortest)
+                if guard is None or cost < guard[0]:
+                    guard = (cost, (low, high), literal)
+            low, high = low + spec.low, high + spec.high
+        self.guard: tuple[int, frozenset[int]] | None = guard[2] if guard is not None else None
+        self.guard_offset: tuple[int, int] = guard[1] if guard is not None else (0, 0)
 
     def ends_from(self, cols: TokenColumns, start: int) -> set[int]:
         """Every end position of a match starting at ``start`` (spaCy returns all lengths, so do we)."""
@@ -336,12 +374,15 @@ class TokenPatternMatcher:
     hits (match keys this class owns) to ``evaluate``, and treats other keys as skill ids.
     """
 
-    def __init__(self, vocab: Any, phrase_matchers: dict[str, Any]) -> None:
+    def __init__(self, vocab: Any, phrase_matchers: dict[str, Any], frequency: WordFrequency | None = None) -> None:
         self.vocab = vocab
+        self._frequency = frequency
         self._phrases = phrase_matchers
         self._anchored: list[_CompiledPattern] = []
         self._fallback: Any = None
+        # Phrase-matcher keys this class owns -> patterns anchored on that token / guarded by it.
         self.anchor_keys: dict[int, list[int]] = {}
+        self.guard_keys: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._anchored) + (len(self._fallback) if self._fallback is not None else 0)
@@ -355,7 +396,10 @@ class TokenPatternMatcher:
                 continue
             try:
                 compiled = _CompiledPattern(
-                    key, [_TokenSpec(token, self.vocab.strings) for token in pattern], self.vocab.strings
+                    key,
+                    [_TokenSpec(token, self.vocab.strings) for token in pattern],
+                    self.vocab.strings,
+                    self._frequency,
                 )
             except _Unsupported:
                 from spacy.matcher import Matcher
@@ -366,14 +410,21 @@ class TokenPatternMatcher:
                 continue
             index = len(self._anchored)
             self._anchored.append(compiled)
-            attr = _ATTR_OF_COLUMN[compiled.anchor_column]
-            for value in compiled.anchors:
-                word = self.vocab.strings[value]
-                anchor_key = self.vocab.strings.add(f"anchor:{attr}:{word}")
-                if anchor_key not in self.anchor_keys:
-                    self.anchor_keys[anchor_key] = []
-                    self._phrases[attr].add(f"anchor:{attr}:{word}", [_phrase_doc(self.vocab, [word], attr)])
-                self.anchor_keys[anchor_key].append(index)
+            self._watch(compiled.anchor_column, compiled.anchors, index, self.anchor_keys)
+            if compiled.guard is not None:
+                self._watch(compiled.guard[0], compiled.guard[1], index, self.guard_keys)
+
+    def _watch(self, column: int, values: frozenset[int], index: int, table: dict[int, list[int]]) -> None:
+        """Have the phrase matchers report each of ``values`` in ``column``, as a hit for pattern ``index``."""
+        attr = _ATTR_OF_COLUMN[column]
+        for value in values:
+            word = self.vocab.strings[value]
+            name = f"token:{attr}:{word}"
+            token_key = self.vocab.strings.add(name)
+            if token_key not in self.anchor_keys:  # every key this class owns is in anchor_keys, maybe unanchored
+                self.anchor_keys[token_key] = []
+                self._phrases[attr].add(name, [_phrase_doc(self.vocab, [word], attr)])
+            table.setdefault(token_key, []).append(index)
 
     def evaluate(
         self, doc: Doc, anchor_hits: Sequence[tuple[int, int]], columns: TokenColumns | None = None
@@ -383,15 +434,31 @@ class TokenPatternMatcher:
         if anchor_hits:
             cols = columns if columns is not None else TokenColumns(doc)
             anchored = self._anchored
-            for anchor_key, pos in anchor_hits:
-                for index in self.anchor_keys[anchor_key]:
+            guard_keys = self.guard_keys
+            guard_positions: dict[int, list[int]] = {}
+            for token_key, pos in anchor_hits:
+                for index in guard_keys.get(token_key, ()):
+                    guard_positions.setdefault(index, []).append(pos)
+            for token_key, pos in anchor_hits:
+                for index in self.anchor_keys[token_key]:
                     pattern = anchored[index]
+                    guards: list[int] = []
+                    if pattern.guard is not None:
+                        guards = guard_positions.get(index, guards)
+                        if not guards:
+                            continue  # the guard word is nowhere in the document
                     low, high = pattern.prefix
-                    starts = range(max(0, pos - high), pos - low + 1)
+                    first_start, last_start = max(0, pos - high), pos - low
+                    guard_low, guard_high = pattern.guard_offset
+                    if guards and not any(first_start + guard_low <= g <= last_start + guard_high for g in guards):
+                        continue  # no guard word within reach of any start
+                    starts = range(first_start, last_start + 1)
                     first = pattern.tokens[0]
                     if first.low:  # cheap rejection of most starts before the full walk
                         starts = first.filter_starts(cols, starts)  # type: ignore[assignment]
                     for start in starts:
+                        if guards and not any(start + guard_low <= g <= start + guard_high for g in guards):
+                            continue
                         for end in pattern.ends_from(cols, start):
                             found.append((pattern.key, start, end))
         if self._fallback is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .patterns import TokenColumns, TokenPatternMatcher
+from .patterns import TokenColumns, TokenPatternMatcher, WordFrequency
 from .taxonomy import SkillContext, Taxonomy
 
 if TYPE_CHECKING:
@@ -110,8 +110,62 @@ def surface_variants(phrase: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# A skill's context rule with its phrases as NORM hash sequences.
-ContextRule = tuple[SkillContext, tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+@lru_cache(maxsize=1)
+def _posting_word_frequency(nlp: Language) -> WordFrequency | None:
+    """How often each word occurs per posting, counted over the bundled sample postings.
+
+    Only used to pick cheap anchors for token patterns (which never changes what matches); None when the samples
+    are missing, and the anchor choice falls back to word length.
+    """
+    from importlib import resources
+
+    from spacy.attrs import LOWER, NORM, ORTH
+
+    try:
+        entries = [e for e in resources.files("sample_postings").iterdir() if e.name.endswith((".txt", ".md"))]
+    except (ModuleNotFoundError, OSError):
+        return None
+    if not entries:
+        return None
+    counts: list[Counter[int]] = [Counter(), Counter(), Counter()]
+    for entry in entries:
+        table = nlp.make_doc(entry.read_bytes().decode("utf-8", errors="replace")).to_array([ORTH, LOWER, NORM])
+        for column, counter in enumerate(counts):
+            counter.update(table[:, column].tolist())
+    n = len(entries)
+
+    def frequency(column: int, value: int) -> float:
+        return counts[column][value] / n if column < len(counts) else 0.0
+
+    return frequency
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRule:
+    """A skill's context rule with its phrases as NORM hash sequences; one-word phrases also as sets, since most
+    phrases are one word and a set intersection answers for all of them at once."""
+
+    context: SkillContext
+    any_phrases: tuple[tuple[int, ...], ...]
+    none_phrases: tuple[tuple[int, ...], ...]
+    any_words: frozenset[int]
+    none_words: frozenset[int]
+    any_longer: tuple[tuple[int, ...], ...]
+    none_longer: tuple[tuple[int, ...], ...]
+
+    @classmethod
+    def build(
+        cls, context: SkillContext, any_phrases: tuple[tuple[int, ...], ...], none_phrases: tuple[tuple[int, ...], ...]
+    ) -> ContextRule:
+        return cls(
+            context,
+            any_phrases,
+            none_phrases,
+            frozenset(p[0] for p in any_phrases if len(p) == 1),
+            frozenset(p[0] for p in none_phrases if len(p) == 1),
+            tuple(p for p in any_phrases if len(p) > 1),
+            tuple(p for p in none_phrases if len(p) > 1),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +216,9 @@ class SkillMatcher:
         self._lower_matcher = PhraseMatcher(vocab, attr="LOWER")
         self._phrase_matchers = (self._alias_matcher, self._acronym_matcher, self._lower_matcher)
         self._pattern_matcher = TokenPatternMatcher(
-            vocab, {"NORM": self._alias_matcher, "ORTH": self._acronym_matcher, "LOWER": self._lower_matcher}
+            vocab,
+            {"NORM": self._alias_matcher, "ORTH": self._acronym_matcher, "LOWER": self._lower_matcher},
+            frequency=_posting_word_frequency(nlp),
         )
         self._key_to_skill: dict[int, str] = {}
         self._contexts: dict[str, ContextRule] = {}
@@ -179,7 +235,7 @@ class SkillMatcher:
             if skill.patterns:
                 self._pattern_matcher.add(skill.id, [_normalize_pattern(p, normalize) for p in skill.patterns])
             if skill.context is not None:
-                self._contexts[skill.id] = (
+                self._contexts[skill.id] = ContextRule.build(
                     skill.context,
                     self._phrase_hashes(skill.context.any),
                     self._phrase_hashes(skill.context.none),
@@ -254,7 +310,7 @@ class _DocNorms:
 
 def _context_ok(doc: Doc, norms: _DocNorms, start: int, end: int, rule: ContextRule) -> bool:
     """Whether a match at tokens [start, end) meets its skill's context rule; its own words are not context."""
-    context, any_phrases, none_phrases = rule
+    context = rule.context
     if context.not_followed_by and end < len(doc) and doc[end].lower_ in context.not_followed_by:
         return False
     values = norms.values
@@ -271,23 +327,28 @@ def _context_ok(doc: Doc, norms: _DocNorms, start: int, end: int, rule: ContextR
             if phrase[0] not in nearby:
                 return False
             n = len(phrase)
-            return n == 1 or any(
+            return any(
                 values[i] == phrase[0] and outside(i, n) and tuple(values[i : i + n]) == phrase
                 for i in range(lo, hi - n + 1)
             )
 
+        def words_present(words: frozenset[int]) -> bool:
+            return not words.isdisjoint(nearby)
+
     else:
         inside = Counter(values[start:end])
+        counts = norms.counts
 
         def present(phrase: tuple[int, ...]) -> bool:
-            if len(phrase) == 1:
-                return norms.counts[phrase[0]] > inside[phrase[0]]
             n = len(phrase)
             return any(outside(i, n) and tuple(values[i : i + n]) == phrase for i in norms.positions.get(phrase[0], ()))
 
-    if none_phrases and any(present(p) for p in none_phrases):
+        def words_present(words: frozenset[int]) -> bool:
+            return any(counts[w] > inside[w] for w in words)
+
+    if rule.none_phrases and (words_present(rule.none_words) or any(present(p) for p in rule.none_longer)):
         return False
-    if any_phrases and not any(present(p) for p in any_phrases):
+    if rule.any_phrases and not (words_present(rule.any_words) or any(present(p) for p in rule.any_longer)):
         return False
     return True
 

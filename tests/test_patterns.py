@@ -8,17 +8,18 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher, PhraseMatcher
 
 from matcher.patterns import TokenPatternMatcher
-from matcher.pipeline import _normalize_pattern, get_nlp, make_normalizer
+from matcher.pipeline import _normalize_pattern, _posting_word_frequency, get_nlp, make_normalizer
 
 from .conftest import SAMPLE_POSTINGS, SAMPLE_RESUMES
 
 
-@pytest.fixture(scope="module")
-def both(taxonomy):
+@pytest.fixture(scope="module", params=["anchors by word length", "anchors by word frequency"])
+def both(taxonomy, request):
     nlp = get_nlp()
     normalize = make_normalizer()
     phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("ORTH", "LOWER", "NORM")}
-    ours = TokenPatternMatcher(nlp.vocab, phrases)
+    frequency = _posting_word_frequency(nlp) if request.param.endswith("frequency") else None
+    ours = TokenPatternMatcher(nlp.vocab, phrases, frequency=frequency)
     reference = Matcher(nlp.vocab)
     for skill in taxonomy:
         if skill.patterns:
