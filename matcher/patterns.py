@@ -156,6 +156,7 @@ class _TokenSpec:
 
 _GENERIC, _ANY, _IN, _NOT_IN = range(4)
 _MAX_PREFIX = 12
+_MAX_GUARD_WINDOW = 16
 _MAX_EXPANSION = 5000
 
 
@@ -215,6 +216,7 @@ class _CompiledPattern:
         "anchors",
         "fixed",
         "guard",
+        "guard_keys",
         "guard_offset",
         "key",
         "prefix",
@@ -264,6 +266,7 @@ class _CompiledPattern:
             low, high = low + spec.low, high + spec.high
         self.guard: tuple[int, frozenset[int]] | None = guard[2] if guard is not None else None
         self.guard_offset: tuple[int, int] = guard[1] if guard is not None else (0, 0)
+        self.guard_keys: frozenset[int] = frozenset()  # the phrase-matcher keys of the guard words, set on add
 
     def ends_from(self, cols: TokenColumns, start: int) -> set[int]:
         """Every end position of a match starting at ``start`` (spaCy returns all lengths, so do we)."""
@@ -380,9 +383,8 @@ class TokenPatternMatcher:
         self._phrases = phrase_matchers
         self._anchored: list[_CompiledPattern] = []
         self._fallback: Any = None
-        # Phrase-matcher keys this class owns -> patterns anchored on that token / guarded by it.
+        # Phrase-matcher keys this class owns -> the patterns anchored on that token (maybe none: a guard word).
         self.anchor_keys: dict[int, list[int]] = {}
-        self.guard_keys: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._anchored) + (len(self._fallback) if self._fallback is not None else 0)
@@ -412,11 +414,13 @@ class TokenPatternMatcher:
             self._anchored.append(compiled)
             self._watch(compiled.anchor_column, compiled.anchors, index, self.anchor_keys)
             if compiled.guard is not None:
-                self._watch(compiled.guard[0], compiled.guard[1], index, self.guard_keys)
+                compiled.guard_keys = frozenset(self._watch(compiled.guard[0], compiled.guard[1], index, None))
 
-    def _watch(self, column: int, values: frozenset[int], index: int, table: dict[int, list[int]]) -> None:
-        """Have the phrase matchers report each of ``values`` in ``column``, as a hit for pattern ``index``."""
+    def _watch(self, column: int, values: frozenset[int], index: int, table: dict[int, list[int]] | None) -> list[int]:
+        """Have the phrase matchers report each of ``values`` in ``column``; return their keys, and list pattern
+        ``index`` under each in ``table``."""
         attr = _ATTR_OF_COLUMN[column]
+        keys = []
         for value in values:
             word = self.vocab.strings[value]
             name = f"token:{attr}:{word}"
@@ -424,7 +428,10 @@ class TokenPatternMatcher:
             if token_key not in self.anchor_keys:  # every key this class owns is in anchor_keys, maybe unanchored
                 self.anchor_keys[token_key] = []
                 self._phrases[attr].add(name, [_phrase_doc(self.vocab, [word], attr)])
-            table.setdefault(token_key, []).append(index)
+            if table is not None:
+                table[token_key].append(index)
+            keys.append(token_key)
+        return keys
 
     def evaluate(
         self, doc: Doc, anchor_hits: Sequence[tuple[int, int]], columns: TokenColumns | None = None
@@ -434,30 +441,39 @@ class TokenPatternMatcher:
         if anchor_hits:
             cols = columns if columns is not None else TokenColumns(doc)
             anchored = self._anchored
-            guard_keys = self.guard_keys
-            guard_positions: dict[int, list[int]] = {}
-            for token_key, pos in anchor_hits:
-                for index in guard_keys.get(token_key, ()):
-                    guard_positions.setdefault(index, []).append(pos)
+            present = {token_key for token_key, _ in anchor_hits}
+            n = cols.length
             for token_key, pos in anchor_hits:
                 for index in self.anchor_keys[token_key]:
                     pattern = anchored[index]
-                    guards: list[int] = []
-                    if pattern.guard is not None:
-                        guards = guard_positions.get(index, guards)
-                        if not guards:
-                            continue  # the guard word is nowhere in the document
                     low, high = pattern.prefix
                     first_start, last_start = max(0, pos - high), pos - low
-                    guard_low, guard_high = pattern.guard_offset
-                    if guards and not any(first_start + guard_low <= g <= last_start + guard_high for g in guards):
-                        continue  # no guard word within reach of any start
+                    guard = pattern.guard
+                    if guard is not None:
+                        if pattern.guard_keys.isdisjoint(present):
+                            continue  # the guard word is nowhere in the document
+                        guard_column, guard_values = cols[guard[0]], guard[1]
+                        guard_low, guard_high = pattern.guard_offset
+                        if guard_high - guard_low > _MAX_GUARD_WINDOW:
+                            guard = None  # an open-ended gap: presence is all that is cheap to know
+                        elif not any(
+                            guard_column[g] in guard_values
+                            for g in range(first_start + guard_low, min(n, last_start + guard_high + 1))
+                        ):
+                            continue  # no guard word within reach of any start
                     starts = range(first_start, last_start + 1)
                     first = pattern.tokens[0]
                     if first.low:  # cheap rejection of most starts before the full walk
                         starts = first.filter_starts(cols, starts)  # type: ignore[assignment]
                     for start in starts:
-                        if guards and not any(start + guard_low <= g <= start + guard_high for g in guards):
+                        if (
+                            guard is not None
+                            and first_start != last_start
+                            and not any(
+                                guard_column[g] in guard_values
+                                for g in range(start + guard_low, min(n, start + guard_high + 1))
+                            )
+                        ):
                             continue
                         for end in pattern.ends_from(cols, start):
                             found.append((pattern.key, start, end))

@@ -69,23 +69,27 @@ def requirement_of(index: TextIndex, start: int, end: int, *, section: str) -> R
 
 def is_negated(index: TextIndex, start: int, end: int) -> bool:
     """True for "no coding experience required", "CCS is not required" and the like around the mention."""
-    s_start, s_end = index.sentence(start, end)
+    negated: list[tuple[int, int]] = index.cached("negation", -1, lambda: _negated_spans(index))  # type: ignore[assignment]
+    return bool(negated) and any(lo <= start and end <= hi for lo, hi in negated)
 
-    def compute() -> list[tuple[int, int]]:
-        text = index.text
-        if not index.keywords("negation", s_start, s_end):
-            return []
-        spans = []
+
+def _negated_spans(index: TextIndex) -> list[tuple[int, int]]:
+    """The negated stretches of the whole text, read once: only sentences holding "no", "not" or "n't" can have any."""
+    text = index.text
+    spans: list[tuple[int, int]] = []
+    done: set[int] = set()
+    for keyword_start, keyword_end in index.keywords("negation"):
+        s_start, s_end = index.sentence(keyword_start, keyword_end)
+        if s_start in done:
+            continue
+        done.add(s_start)
         for m in _NEGATION_RE.finditer(text, s_start, s_end):
             if index.keywords("preferred", m.start(), m.end()):
                 continue  # "preferred but not required" is a preference, not a negation
             for group in ("span", "span2", "span3"):
                 if m.group(group) is not None:
                     spans.append((m.start(group), m.end(group) + 1))
-        return spans
-
-    negated: list[tuple[int, int]] = index.cached("negation", s_start, compute)  # type: ignore[assignment]
-    return any(lo <= start and end <= hi for lo, hi in negated)
+    return spans
 
 
 _NUMBER_WORDS = {
