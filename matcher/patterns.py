@@ -214,6 +214,7 @@ class _CompiledPattern:
         "anchor_column",
         "anchor_token",
         "anchors",
+        "around",
         "fixed",
         "guard",
         "guard_keys",
@@ -250,6 +251,8 @@ class _CompiledPattern:
         if best is None:
             raise _Unsupported("no required literal token within reach of the start to anchor on")
         _, self.anchor_token, self.prefix, (self.anchor_column, self.anchors) = best
+        # An anchor matched exactly once splits the pattern in two walks from it (see matches_around).
+        self.around = tokens[self.anchor_token].high == 1
         # The guard is the rarest other required literal: most anchor hits ("manage") have no guard word ("coders")
         # at the right distance, and that is known from the phrase matcher's hits before any walk.
         guard: tuple[tuple[float, int], tuple[int, int], tuple[int, frozenset[int]]] | None = None
@@ -287,41 +290,78 @@ class _CompiledPattern:
                 elif mode != _ANY and not spec.accepts(cols, start + offset):
                     return set()
             return {end}
-        # The positions reachable after each token, as a set: paths that meet again are walked once.
-        positions = {start}
-        for spec in tokens:
-            low, high, mode, values = spec.low, spec.high, spec.mode, spec.values
-            column = cols[spec.column] if mode in (_IN, _NOT_IN) else None
-            reached: set[int] = set()
-            for pos in positions:
-                if low == 0:
-                    reached.add(pos)
-                limit = min(n, pos + high)
-                if mode == _ANY:
-                    reached.update(range(pos + max(low, 1), limit + 1))
-                    continue
-                p = pos
-                if mode == _IN:
-                    while p < limit and column[p] in values:  # type: ignore[index]
-                        p += 1
-                        if p - pos >= low:
-                            reached.add(p)
-                elif mode == _NOT_IN:
-                    while p < limit and column[p] not in values:  # type: ignore[index]
-                        p += 1
-                        if p - pos >= low:
-                            reached.add(p)
-                else:
-                    accepts = spec.accepts
-                    while p < limit and accepts(cols, p):
-                        p += 1
-                        if p - pos >= low:
-                            reached.add(p)
-            if not reached:
-                return reached
-            positions = reached
+        positions = _reach(tokens, cols, start)
         positions.discard(start)  # spaCy never returns an empty match
         return positions
+
+    def matches_around(self, cols: TokenColumns, pos: int) -> list[tuple[int, int]]:
+        """Every (start, end) of a match whose anchor token is at ``pos``: the tokens before the anchor are walked
+        backwards from it and those after it forwards, once each, instead of a full walk from every start."""
+        anchor = self.anchor_token
+        spec = self.tokens[anchor]
+        if len(spec.checks) > 1 and not spec.accepts(cols, pos):
+            return []  # the phrase matcher vouched for the anchor's word only, not its other checks
+        starts = _reach(self.tokens[anchor - 1 :: -1] if anchor else (), cols, pos, backwards=True)
+        if not starts:
+            return []
+        ends = _reach(self.tokens[anchor + 1 :], cols, pos + 1)
+        return [(start, end) for start in starts for end in ends]
+
+
+def _reach(specs: Sequence[_TokenSpec], cols: TokenColumns, origin: int, *, backwards: bool = False) -> set[int]:
+    """The token boundaries reachable from ``origin`` by matching ``specs`` in turn (forwards, or backwards with the
+    specs given last first), as a set: paths that meet again are walked once."""
+    n = cols.length
+    positions = {origin}
+    for spec in specs:
+        low, high, mode, values = spec.low, spec.high, spec.mode, spec.values
+        column = cols[spec.column] if mode in (_IN, _NOT_IN) else None
+        accepts = spec.accepts
+        reached: set[int] = set()
+        for pos in positions:
+            if low == 0:
+                reached.add(pos)
+            if backwards:
+                limit = max(0, pos - high)
+                if mode == _ANY:
+                    reached.update(range(limit, pos - max(low, 1) + 1))
+                    continue
+                p = pos
+                while p > limit and (
+                    (column[p - 1] in values)  # type: ignore[index]
+                    if mode == _IN
+                    else (column[p - 1] not in values)  # type: ignore[index]
+                    if mode == _NOT_IN
+                    else accepts(cols, p - 1)
+                ):
+                    p -= 1
+                    if pos - p >= low:
+                        reached.add(p)
+                continue
+            limit = min(n, pos + high)
+            if mode == _ANY:
+                reached.update(range(pos + max(low, 1), limit + 1))
+                continue
+            p = pos
+            if mode == _IN:
+                while p < limit and column[p] in values:  # type: ignore[index]
+                    p += 1
+                    if p - pos >= low:
+                        reached.add(p)
+            elif mode == _NOT_IN:
+                while p < limit and column[p] not in values:  # type: ignore[index]
+                    p += 1
+                    if p - pos >= low:
+                        reached.add(p)
+            else:
+                while p < limit and accepts(cols, p):
+                    p += 1
+                    if p - pos >= low:
+                        reached.add(p)
+        if not reached:
+            return reached
+        positions = reached
+    return positions
 
 
 _ATTR_OF_COLUMN = {_ORTH: "ORTH", _LOWER: "LOWER", _NORM: "NORM"}
@@ -461,6 +501,9 @@ class TokenPatternMatcher:
                             for g in range(first_start + guard_low, min(n, last_start + guard_high + 1))
                         ):
                             continue  # no guard word within reach of any start
+                    if pattern.around:
+                        found.extend((pattern.key, start, end) for start, end in pattern.matches_around(cols, pos))
+                        continue
                     starts = range(first_start, last_start + 1)
                     first = pattern.tokens[0]
                     if first.low:  # cheap rejection of most starts before the full walk
