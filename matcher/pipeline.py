@@ -26,9 +26,16 @@ if TYPE_CHECKING:
 
 # spaCy's default tokenizer keeps "ICD-10" and "10-CM" whole; splitting every hyphen or slash between letters
 # and digits makes "ICD-10-CM", "ICD 10 CM" and "ICD-10 CM" the same token sequence once hyphens are dropped.
-_EXTRA_INFIXES = (r"(?<=[0-9A-Za-z])[-\u2010\u2011\u2013/](?=[0-9A-Za-z])", r"[•▪◦●■]")
-# Bullets glued to the first word ("•RHIA") are common in scraped postings.
-_EXTRA_PREFIXES = (r"[•▪◦●■]",)
+_EXTRA_INFIXES = (
+    r"(?<=[0-9A-Za-z])[-\u2010\u2011\u2013/](?=[0-9A-Za-z])",
+    r"[•▪◦●■]",
+    # Scraped postings run a closing parenthesis into the next word where markup stood: "(minimum necessary)Send".
+    # (Letters run together, "teamRHIT", stay one word: an acronym never fires inside another word.)
+    r"\)(?=[A-Z])",
+)
+# Bullets glued to the first word ("•RHIA", "-RHIA/RHIT required", "*Detail oriented") are common in scraped
+# postings.
+_EXTRA_PREFIXES = (r"[•▪◦●■]", r"[-\u2013\u2014*](?=[A-Za-z])")
 # The tokenizer cache holds 10,000 words by default; batches of postings use far more, and a larger cache was
 # measured 1.5-2.7x faster on large batches.
 _TOKENIZER_CACHE = 200_000
@@ -267,9 +274,11 @@ class SkillMatcher:
         if not found:
             return []
         found = sorted(set(found), key=lambda m: (m[0], -(m[1] - m[0]), m[2]))
+        # Context rules first: a longer match its context rejects ("ROI" as return on investment) must not hide
+        # the shorter matches inside it.
         norms: _DocNorms | None = None
-        out: list[RawMatch] = []
-        for start, end, skill_id in _drop_contained(found):
+        accepted: list[tuple[int, int, str]] = []
+        for start, end, skill_id in found:
             rule = self._contexts.get(skill_id)
             if rule is not None:
                 if norms is None:
@@ -278,8 +287,8 @@ class SkillMatcher:
                     norms = _DocNorms(columns.norm)
                 if not _context_ok(doc, norms, start, end, rule):
                     continue
-            out.append(RawMatch(skill_id, start, end))
-        return out
+            accepted.append((start, end, skill_id))
+        return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
 
 
 class _DocNorms:

@@ -22,7 +22,7 @@ from .textindex import TextIndex
 _CLAUSE_SPLIT_RE = re.compile(r",|;|\(|\)|\bbut\b|\bwhile\b")
 _NEGATION_RE = re.compile(
     r"\bno\s+(?:prior\s+|previous\s+)?(?P<span>[^.;:\n]{0,80}?)\b(?:is\s+|are\s+)?(?:required|necessary|needed|expected)\b"
-    r"|\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:is|are)\s+not\s+(?:required|necessary|needed|expected)\b"
+    r"|\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:(?:is|are|will\s+be)\s+)?not\s+(?:required|necessary|needed|expected|mandatory)\b"
     r"|\bnot\s+(?:required|necessary|needed)\s*:\s*(?P<span3>[^.;\n]{0,80})",
     re.IGNORECASE,
 )

@@ -43,7 +43,7 @@ _POSTING_HEADINGS: dict[str, str] = {
         | role\s+responsibilities | scope(?:\s+of\s+(?:the\s+)?(?:role|position))? | major\s+duties
     """,
     "summary": r"""
-        (?:job|position|role|general)?\s*(?:summary|overview|description|purpose)
+        (?:full\s+)?(?:job|position|role|general)?\s*(?:summary|overview|description|purpose)
         | about\s+(?:the|this)\s+(?:role|position|job|opportunity) | the\s+(?:role|position|opportunity)
         | (?:position|job)\s+description | summary\s+of\s+(?:the\s+)?(?:position|role) | job\s+title | title
     """,
@@ -112,6 +112,26 @@ _BOILERPLATE_PARAGRAPH_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADING_CHARS = 70
+_ONE_LINE_FIELDS = frozenset(
+    {
+        "location",
+        "shift",
+        "hours",
+        "schedule",
+        "work schedule",
+        "pay",
+        "salary",
+        "pay range",
+        "salary range",
+        "pay rate",
+        "job type",
+        "employment type",
+        "travel",
+        "requisition",
+        "requisition id",
+        "requisition number",
+    }
+)
 _MAX_INLINE_LABEL_CHARS = 45
 
 
@@ -140,7 +160,7 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
     for line_match in _LINE_RE.finditer(text):
         line = line_match.group()
         stripped = line.strip()
-        if not stripped or len(stripped) > 200:
+        if not stripped:
             continue
         name: str | None = None
         heading = ""
@@ -157,12 +177,9 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
                     name = _heading_name(candidate, kind)
                     heading = candidate
         if name is not None:
-            if (
-                kind == "posting"
-                and name == "boilerplate"
-                and heading.lower() in {"location", "shift", "hours", "schedule"}
-            ):
-                # A one-line "Location: Remote" field ends at its line; it does not swallow what follows.
+            if kind == "posting" and name == "boilerplate" and heading.lower() in _ONE_LINE_FIELDS:
+                # A one-line "Location: Remote" or "Pay: $22-27 an hour" field ends at its line; it does not
+                # swallow what follows.
                 starts.append((line_match.start(), name, heading))
                 starts.append((line_match.end(), starts[-2][1] if len(starts) > 1 else "summary", ""))
                 continue
