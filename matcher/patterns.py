@@ -237,17 +237,18 @@ class _CompiledPattern:
         best: tuple[tuple[float, int], int, tuple[int, int], tuple[int, frozenset[int]]] | None = None
         low = high = 0
         for j, spec in enumerate(tokens):
-            if high > _MAX_PREFIX:
-                break
             literal = spec.literal_column()
-            if literal is not None:
+            # An anchor matched exactly once is walked away from in both directions (matches_around), however far
+            # it sits from the start; any other anchor must be near the start, whose every position is tried.
+            around = spec.high == 1
+            if literal is not None and (around or high <= _MAX_PREFIX):
                 column, values = literal
                 shortest = min(len(strings[v]) for v in values) if strings is not None else 1
                 occurrences = sum(frequency(column, v) for v in values) if frequency is not None else 0.0
-                cost = (occurrences * (high - low + 1), -shortest)
+                cost = (occurrences * (1 if around else high - low + 1), -shortest)
                 if best is None or cost < best[0]:
                     best = (cost, j, (low, high), literal)
-            low, high = low + spec.low, high + spec.high
+            low, high = min(low + spec.low, _UNBOUNDED), min(high + spec.high, _UNBOUNDED)
         if best is None:
             raise _Unsupported("no required literal token within reach of the start to anchor on")
         _, self.anchor_token, self.prefix, (self.anchor_column, self.anchors) = best
