@@ -497,9 +497,8 @@ class TokenPatternMatcher:
                         guard_low, guard_high = pattern.guard_offset
                         if guard_high - guard_low > _MAX_GUARD_WINDOW:
                             guard = None  # an open-ended gap: presence is all that is cheap to know
-                        elif not any(
-                            guard_column[g] in guard_values
-                            for g in range(first_start + guard_low, min(n, last_start + guard_high + 1))
+                        elif guard_values.isdisjoint(
+                            guard_column[first_start + guard_low : min(n, last_start + guard_high + 1)]
                         ):
                             continue  # no guard word within reach of any start
                     if pattern.around:
@@ -513,9 +512,8 @@ class TokenPatternMatcher:
                         if (
                             guard is not None
                             and first_start != last_start
-                            and not any(
-                                guard_column[g] in guard_values
-                                for g in range(start + guard_low, min(n, start + guard_high + 1))
+                            and guard_values.isdisjoint(
+                                guard_column[start + guard_low : min(n, start + guard_high + 1)]
                             )
                         ):
                             continue
