@@ -87,6 +87,35 @@ def test_negated_requirement_is_not_a_mention(extractor):
     assert not any(m.category == "coding" for m in extractor.extract(posting(text)).mentions)
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["- Prior coding experience not required.", "- Coding experience is not necessary.", "- No prior coding required."],
+)
+def test_negation_without_a_verb_or_before_the_skill(extractor, line):
+    text = f"Release of Information Specialist\nQualifications\n{line}\n- HIPAA knowledge required."
+    analysis = extractor.extract(posting(text))
+    assert not any(m.category == "coding" for m in analysis.mentions)
+    assert "privacy_compliance.hipaa_privacy_rule" in ids(analysis) or any(
+        m.category == "privacy_compliance" for m in analysis.mentions
+    )
+
+
+def test_bullets_glued_to_words_are_split(extractor):
+    text = "HIM Supervisor\nRequirements:\n-RHIA/RHIT required\n*Detail oriented\n(minimum necessary)HIPAA"
+    found = ids(extractor.extract(posting(text)))
+    assert {"credentials.rhia", "credentials.rhit"} <= set(found)
+
+
+def test_one_line_pay_field_does_not_swallow_the_duties(extractor):
+    text = (
+        "Lead HIM Technician\nPay: $22.50 - $27.00 an hour   Job type: Full-time\n\nFull job description\n"
+        "THE ROLE: You will process requests for release of information and scan and index records."
+    )
+    analysis = extractor.extract(posting(text))
+    assert analysis.mentions
+    assert all(m.section != "boilerplate" for m in analysis.mentions)
+
+
 def test_required_and_preferred_credentials_with_alternatives(extractor):
     text = (
         "HIM Manager\nQualifications\n- RHIA or RHIT required; CCS preferred.\n"
