@@ -77,10 +77,12 @@ def main() -> None:
     role_hits = role_baseline_hits = 0
     req_agree = req_total = 0
     details = []
+    system_pairs: set[tuple[str, str]] = set()
     for row in rows:
         doc = read_document(files[row["id"]], kind="posting")
         analysis = extractor.extract(doc)
         found = analysis.skill_ids
+        system_pairs.update((row["id"], sid) for sid in found)
         expected = gold[row["id"]]
         baseline = {sid for sid, rx in label_res.items() if rx.search(doc.text)}
         for name, predicted in (("system", found), ("baseline", baseline)):
@@ -121,6 +123,21 @@ def main() -> None:
     )
     if req_total:
         print(f"required/preferred agreement on found skills: {req_agree / req_total:.3f} ({req_total} pairs)")
+    second = DEV / "second_annotation.jsonl"
+    if args.set == "dev" and second.exists():
+        # An independent second annotator labelled the same postings: how far two people agree bounds what any
+        # extractor can be expected to reach against one of them.
+        first_pairs = {(p, sid) for p, sids in gold.items() for sid in sids}
+        second_pairs = {
+            (item["posting"], item["skill_id"])
+            for item in map(json.loads, second.read_text(encoding="utf-8").splitlines())
+            if item
+        }
+        p, r, f = prf(len(second_pairs & first_pairs), len(second_pairs - first_pairs), len(first_pairs - second_pairs))
+        print(f"second annotator against the gold:   P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (inter-annotator agreement)")
+        tp = len(system_pairs & second_pairs)
+        p, r, f = prf(tp, len(system_pairs - second_pairs), len(second_pairs - system_pairs))
+        print(f"skills-matcher against the second annotator: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print("per category:")
     for cat in sorted(per_category):
         p, r, f = prf(*per_category[cat])
