@@ -157,6 +157,7 @@ class _TokenSpec:
 _GENERIC, _ANY, _IN, _NOT_IN = range(4)
 _MAX_PREFIX = 12
 _MAX_GUARD_WINDOW = 16
+_MAX_GUARD_OCCURRENCES = 1.5  # per posting
 _MAX_EXPANSION = 5000
 
 
@@ -264,10 +265,13 @@ class _CompiledPattern:
                 column, values = literal
                 shortest = min(len(strings[v]) for v in values) if strings is not None else 1
                 occurrences = sum(frequency(column, v) for v in values) if frequency is not None else 0.0
+                # A word found in nearly every posting ("and", ",", "-") rejects nothing and costs a phrase-matcher
+                # hit at each occurrence: no guard is better.
+                common = occurrences > _MAX_GUARD_OCCURRENCES if frequency is not None else shortest < 3
                 cost = (occurrences, -shortest)
-                if guard is None or cost < guard[0]:
+                if not common and (guard is None or cost < guard[0]):
                     guard = (cost, (low, high), literal)
-            low, high = low + spec.low, high + spec.high
+            low, high = min(low + spec.low, _UNBOUNDED), min(high + spec.high, _UNBOUNDED)
         self.guard: tuple[int, frozenset[int]] | None = guard[2] if guard is not None else None
         self.guard_offset: tuple[int, int] = guard[1] if guard is not None else (0, 0)
         self.guard_keys: frozenset[int] = frozenset()  # the phrase-matcher keys of the guard words, set on add
