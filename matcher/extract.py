@@ -24,7 +24,7 @@ from .requirements import (
     resume_experience,
 )
 from .roles import classify_role_level, guess_posting_title, guess_resume_title
-from .sections import SectionIndex, boilerplate_spans, find_sections
+from .sections import Section, SectionIndex, boilerplate_spans, find_sections
 from .taxonomy import Taxonomy, load_taxonomy
 from .textindex import TextIndex
 
@@ -81,7 +81,8 @@ class Extractor:
     def extract(self, document: Document | str, *, kind: str = "auto", source: str = "<text>") -> Analysis:
         """Analyse one document (or raw text, read as ``kind``)."""
         document = self._as_document(document, kind=kind, source=source)
-        return self._analyse(document, self.nlp.make_doc(document.text))
+        sections = find_sections(document.text, kind=document.kind)
+        return self._analyse(document, self.nlp.make_doc(_matchable_text(document, sections)), sections)
 
     def pipe(self, documents: Iterable[Document], *, batch_size: int = 256) -> Iterator[Analysis]:
         """Analyse many documents, streaming: one Analysis per Document, in order."""
@@ -96,9 +97,9 @@ class Extractor:
 
     def _pipe_batch(self, documents: Sequence[Document]) -> Iterator[Analysis]:
         tokenizer: Any = self.nlp.tokenizer
-        docs = tokenizer.pipe(d.text for d in documents)
-        for document, doc in zip(documents, docs, strict=True):
-            yield self._analyse(document, doc)
+        for document in documents:
+            sections = find_sections(document.text, kind=document.kind)
+            yield self._analyse(document, tokenizer(_matchable_text(document, sections)), sections)
 
     @staticmethod
     def _as_document(document: Document | str, *, kind: str, source: str) -> Document:
@@ -111,10 +112,9 @@ class Extractor:
         resolved: DocumentKind = detect_kind(document) if kind == "auto" else kind  # type: ignore[assignment]
         return Document(text=document, source=source, kind=resolved)
 
-    def _analyse(self, document: Document, doc: Doc) -> Analysis:
+    def _analyse(self, document: Document, doc: Doc, sections: list[Section]) -> Analysis:
         text = document.text
         kind = document.kind
-        sections = find_sections(text, kind=kind)
         columns = TokenColumns(doc)
         text_index = TextIndex(text, self.keyword_index.find(doc, columns))
         index = SectionIndex(sections, boilerplate_spans(text_index) if kind == "posting" else ())
@@ -184,6 +184,26 @@ class Extractor:
         )
 
 
+def _matchable_text(document: Document, sections: Sequence[Section]) -> str:
+    """The text to tokenize: a posting's boilerplate sections (EEO, benefits, pay) blanked out, since nothing found
+    there counts. Blanks keep every offset, so token offsets still index ``document.text``."""
+    text = document.text
+    if document.kind != "posting":
+        return text
+    pieces: list[str] = []
+    last = 0
+    for section in sections:
+        if section.name == "boilerplate" and section.end > section.start:
+            pieces.append(text[last : section.start])
+            pieces.append(_BLANK_RE.sub(" ", text[section.start : section.end]))
+            last = section.end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+_BLANK_RE = re.compile(r"[^\n]")
 _DEFAULT_EXTRACTOR: dict[int, Extractor] = {}
 
 
