@@ -35,19 +35,49 @@ def normalize_text(text: str) -> str:
 
 
 def _normalize_once(text: str) -> str:
-    if _MOJIBAKE_RE.search(text):
-        import ftfy
+    # Each expression runs only when the characters it rewrites are present: scanning a posting with all of them
+    # cost more than extracting its skills, and most texts are plain ASCII with none of them.
+    if not text.isascii():
+        if any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE_RE.search(text):
+            import ftfy
 
-        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH_RE.sub("", text)
-    # A non-breaking space read as Windows-1252 leaves "Â" before a plain space; ftfy cannot tell it apart.
-    text = _STRAY_A_CIRCUMFLEX_RE.sub(" ", text)
-    text = _SPACES_RE.sub(" ", text)
-    text = _GLUED_BULLET_RE.sub(r"\n\1 ", text)
-    text = _BULLET_NO_SPACE_RE.sub(r"\1 ", text)
-    text = _LINE_BREAK_HYPHEN_RE.sub("", text)
-    text = _TRAILING_SPACE_RE.sub("\n", text)
-    text = _MANY_BLANK_LINES_RE.sub("\n\n", text)
+            text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+        text = unicodedata.normalize("NFC", text)
+        text = _ZERO_WIDTH_RE.sub("", text)
+        # A non-breaking space read as Windows-1252 leaves "Â" before a plain space; ftfy cannot tell it apart.
+        if "\u00c2" in text:
+            text = _STRAY_A_CIRCUMFLEX_RE.sub(" ", text)
+        text = _SPACES_RE.sub(" ", text)
+        if any(bullet in text for bullet in _BULLETS):
+            if _has_glued_bullet(text):
+                text = _GLUED_BULLET_RE.sub(r"\n\1 ", text)
+            text = _BULLET_NO_SPACE_RE.sub(r"\1 ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "-\n" in text:
+        text = _LINE_BREAK_HYPHEN_RE.sub("", text)
+    if " \n" in text:
+        text = _TRAILING_SPACE_RE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_BLANK_LINES_RE.sub("\n\n", text)
     return text.strip("\n ")
+
+
+_MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
+_BULLETS = "•▪◦●■·"
+
+
+def _has_glued_bullet(text: str) -> bool:
+    """Whether some bullet follows other text on its line (the regex that splits them is slow to run for nothing)."""
+    for bullet in _BULLETS:
+        i = text.find(bullet)
+        while i != -1:
+            j = i - 1
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            if j >= 0 and not text[j].isspace():
+                return True
+            i = text.find(bullet, i + 1)
+    return False
