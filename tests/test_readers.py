@@ -98,3 +98,18 @@ def test_decoding_any_bytes_gives_text_or_one_clear_error(raw):
     else:
         assert isinstance(text, str)
         assert warning is None or "guessed" in warning
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("HIM Manager\r\n\tLead   staff \r\n\r\n\r\n\r\nRHIA", "HIM Manager\n Lead   staff\n\nRHIA"),
+        ("• Coding\n  • Release of information", "• Coding\n  • Release of information"),
+        ("Coding audits •ROI backlog", "Coding audits\n• ROI backlog"),
+        ("•RHIT preferred", "• RHIT preferred"),
+        ("HIPAAÂ privacy\u00a0rule\u200b", "HIPAA  privacy rule"),
+        ("chart com-\npletion", "chart completion"),
+    ],
+)
+def test_each_repair_runs_when_its_characters_are_present(raw, expected):
+    assert normalize_text(raw) == expected
