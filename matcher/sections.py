@@ -31,7 +31,7 @@ _POSTING_HEADINGS: dict[str, str] = {
         | (?:education|experience|training)(?:\s*(?:,|and|&|/)\s*(?:education|experience|training|licensure|certifications?|skills))*
         | (?:licensure|licenses?|certifications?|credentials?)(?:\s*(?:,|and|&|/)\s*(?:licensure|licenses?|certifications?|registrations?|credentials?))*
         | (?:skills|knowledge|abilities)(?:\s*(?:,|and|&|/)\s*(?:skills|knowledge|abilities|competencies))* | ksas?
-        | specialized\s+experience | who\s+you\s+are | you\s+(?:have|bring) | your\s+(?:background|experience|qualifications)
+        | specialized\s+experience | who\s+you\s+are | about\s+you(?:rself)? | you\s+(?:have|bring) | your\s+(?:background|experience|qualifications)
         | minimum\s+(?:education|experience)(?:\s+(?:and|&)\s+(?:education|experience))? | how\s+you\s+will\s+be\s+evaluated
         | basic\s+requirements | necessary\s+skills(?:\s+and\s+abilities)?
     """,
@@ -49,7 +49,7 @@ _POSTING_HEADINGS: dict[str, str] = {
     """,
     "boilerplate": r"""
         about\s+(?:us|the\s+(?:company|organization|organisation|employer|team|hospital|health\s+system))
-        | about\s+[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,5}
+        | about\s+(?!you\b|yourself\b)[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,5}
         | who\s+we\s+are | our\s+(?:mission|values|culture|story|commitment|company|organization|benefits)
         | (?:benefits|perks)(?:\s*(?:and|&|/)\s*(?:perks|benefits))?(?:\s+(?:package|overview|include|summary))?
         | what\s+we\s+offer | we\s+offer | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}
