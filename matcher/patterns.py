@@ -157,7 +157,7 @@ class _TokenSpec:
 _GENERIC, _ANY, _IN, _NOT_IN = range(4)
 _MAX_PREFIX = 12
 _MAX_GUARD_WINDOW = 16
-_MAX_GUARD_OCCURRENCES = 4.0  # per posting
+_MAX_GUARD_OCCURRENCES = 8.0  # per posting
 _MAX_EXPANSION = 5000
 
 

@@ -30,16 +30,15 @@ _NEGATION_RE = re.compile(
 
 def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:
     """Requirement cues (absolute offset, kind) and clause boundaries of one sentence, computed once."""
-
-    def compute() -> tuple[list[tuple[int, str]], list[int]]:
-        cues = [(start, "preferred") for start, _ in index.keywords("preferred", s_start, s_end)]
-        cues += [(start, "required") for start, _ in index.keywords("required", s_start, s_end)]
-        if not cues:
-            return [], []
-        clauses = [m.start() for m in _CLAUSE_SPLIT_RE.finditer(index.text, s_start, s_end)]
-        return cues, clauses
-
-    return index.cached("cues", s_start, compute)  # type: ignore[no-any-return]
+    slot = ("cues", s_start)
+    known = index.memo.get(slot)
+    if known is not None:
+        return known  # type: ignore[no-any-return]
+    cues = [(start, "preferred") for start, _ in index.keywords("preferred", s_start, s_end)]
+    cues += [(start, "required") for start, _ in index.keywords("required", s_start, s_end)]
+    clauses = [m.start() for m in _CLAUSE_SPLIT_RE.finditer(index.text, s_start, s_end)] if cues else []
+    index.memo[slot] = (cues, clauses)
+    return cues, clauses
 
 
 def requirement_of(index: TextIndex, start: int, end: int, *, section: str) -> Requirement | None:

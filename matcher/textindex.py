@@ -18,7 +18,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\"'])|\n|•|;")
 class TextIndex:
     """Offsets of sentences and lines of ``text``, with lazily cached per-sentence facts."""
 
-    __slots__ = ("_boundary_ends", "_boundary_starts", "_cache", "_keywords", "text")
+    __slots__ = ("_boundary_ends", "_boundary_starts", "_keywords", "memo", "text")
 
     def __init__(self, text: str, keywords: dict[str, list[tuple[int, int]]] | None = None) -> None:
         self.text = text
@@ -29,7 +29,8 @@ class TextIndex:
             ends.append(m.end())
         self._boundary_starts = starts
         self._boundary_ends = ends
-        self._cache: dict[tuple[str, int], object] = {}
+        # Per-sentence facts computed once (keyed by a name and the sentence start), for the readers in requirements.py.
+        self.memo: dict[tuple[str, int], object] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence (or bullet, or line) around ``text[start:end]``, leading spaces trimmed."""
@@ -50,9 +51,9 @@ class TextIndex:
     def cached(self, name: str, key: int, compute):  # type: ignore[no-untyped-def]
         """Memoise a per-sentence fact (``key`` is the sentence start)."""
         slot = (name, key)
-        if slot not in self._cache:
-            self._cache[slot] = compute()
-        return self._cache[slot]
+        if slot not in self.memo:
+            self.memo[slot] = compute()
+        return self.memo[slot]
 
     def keywords(self, kind: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Offsets of the trigger words of ``kind`` (see keywords.py) that start within ``[lo, hi)``."""
