@@ -33,7 +33,7 @@ def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, s
     slot = ("cues", s_start)
     known = index.memo.get(slot)
     if known is not None:
-        return known  # type: ignore[no-any-return]
+        return known  # type: ignore[return-value]
     cues = [(start, "preferred") for start, _ in index.keywords("preferred", s_start, s_end)]
     cues += [(start, "required") for start, _ in index.keywords("required", s_start, s_end)]
     clauses = [m.start() for m in _CLAUSE_SPLIT_RE.finditer(index.text, s_start, s_end)] if cues else []
