@@ -78,6 +78,35 @@ def _asked_skills(posting: Analysis) -> list[_Asked]:
     return list(best.values())
 
 
+# Categories whose lists are often alternatives ("Epic, Cerner or MEDITECH"), and what may stand between two of them.
+_ALTERNATIVE_CATEGORIES = frozenset({"ehr_software"})
+_LIST_GAP_RE = re.compile(r"^[\s,;]*(?:(?:and\s*/\s*or|or|/)[\s,]*)?$", re.IGNORECASE)
+_OR_RE = re.compile(r"\bor\b|/", re.IGNORECASE)
+
+
+def _alternative_groups(posting: Analysis) -> dict[tuple[str, int], tuple[str, ...]]:
+    """(skill id, mention start) -> the skills offered as alternatives in that list: "athenaOne, eClinicalWorks or
+    NextGen", "Epic/Cerner". A list joined only by commas or "and" asks for all of its items."""
+    mentions = sorted((m for m in posting.mentions if m.category in _ALTERNATIVE_CATEGORIES), key=lambda m: m.start)
+    groups: list[tuple[list[Mention], bool]] = []
+    for mention in mentions:
+        if groups:
+            members, has_or = groups[-1]
+            gap = posting.text[members[-1].end : mention.start]
+            if len(gap) <= 12 and _LIST_GAP_RE.match(gap):
+                members.append(mention)
+                groups[-1] = (members, has_or or bool(_OR_RE.search(gap)))
+                continue
+        groups.append(([mention], False))
+    out: dict[tuple[str, int], tuple[str, ...]] = {}
+    for members, has_or in groups:
+        ids = tuple(dict.fromkeys(m.skill_id for m in members))
+        if has_or and len(ids) > 1:
+            for m in members:
+                out[(m.skill_id, m.start)] = ids
+    return out
+
+
 _TEXT_INDEXES: dict[int, tuple[Analysis, TextIndex]] = {}
 
 
@@ -362,22 +391,36 @@ class _FitBuilder:
         ]
         if not asked:
             return Component(name, 0.0, 0.0, False, "the posting names no such skills")
+        # "athenaOne, eClinicalWorks or NextGen experience" asks for one system, not three: such alternatives are
+        # weighed once, met by the best of them, and missing them is one gap.
+        alternatives = _alternative_groups(self.posting)
+        by_id = {a.skill_id: a for a in asked}
         total = covered = 0.0
+        done: set[str] = set()
         for a in asked:
-            importance = self._importance(a.skill_id, a.requirement)
-            strength, mention, related = self._strength(a.skill_id)
+            if a.skill_id in done:
+                continue
+            group = [by_id[sid] for sid in alternatives.get((a.skill_id, a.mention.start), ()) if sid in by_id]
+            members = group if len(group) > 1 else [a]
+            done.update(m.skill_id for m in members)
+            scored = [(self._strength(m.skill_id), m) for m in members]
+            (strength, mention, related), best = max(scored, key=lambda item: item[0][0])
+            importance = max(self._importance(m.skill_id, m.requirement) for m in members)
             total += importance
             covered += importance * min(strength, 1.0)
-            posting_evidence = _quote(self.posting, a.mention.start, a.mention.end, a.mention.section)
-            skill = self.taxonomy.get(a.skill_id)
-            label = skill.label if skill else a.skill_id
+            posting_evidence = _quote(
+                self.posting, members[0].mention.start, members[-1].mention.end, members[0].mention.section
+            )
+            labels = [self.taxonomy[m.skill_id].label if m.skill_id in self.taxonomy else m.skill_id for m in members]
+            skill = self.taxonomy.get(best.skill_id)
+            label = skill.label if skill else best.skill_id
             if strength >= self.w["reword_threshold"] and mention is not None and related is None:
                 matched.append(
                     Match(
-                        skill_id=a.skill_id,
+                        skill_id=best.skill_id,
                         label=label,
-                        category=a.mention.category,
-                        requirement=a.requirement,
+                        category=best.mention.category,
+                        requirement=best.requirement,
                         importance=round(importance, 2),
                         strength=round(strength, 2),
                         posting_evidence=posting_evidence,
@@ -399,16 +442,19 @@ class _FitBuilder:
                     "name it in those words.",
                 )
             else:
+                first = self.taxonomy.get(members[0].skill_id)
                 action, advice = (
                     "acquire",
-                    (skill.acquire if skill and skill.acquire else f"Gain experience in {label}."),
+                    (first.acquire if first and first.acquire else f"Gain experience in {label}."),
                 )
+                if len(members) > 1:
+                    advice = "Any one of these will do. " + advice
             gaps.append(
                 Gap(
                     kind="skill",
-                    key=a.skill_id,
-                    label=label,
-                    requirement=a.requirement,
+                    key="|".join(m.skill_id for m in members),
+                    label=" or ".join(labels),
+                    requirement=max((m.requirement for m in members), key=lambda r: _REQUIREMENT_RANK[r]),
                     importance=round(importance, 2),
                     action=action,  # type: ignore[arg-type]
                     advice=advice,
@@ -416,7 +462,7 @@ class _FitBuilder:
                     resume_evidence=_quote(self.resume, mention.start, mention.end, mention.section)
                     if mention
                     else None,
-                    category=a.mention.category,
+                    category=members[0].mention.category,
                 )
             )
         return Component(name, covered / total, 0.0, True, f"{covered:.1f} of {total:.1f} importance-weighted")

@@ -167,3 +167,35 @@ def test_bundled_corpus_is_the_sample_postings_only():
 
     names = [p.name for p in bundled_posting_paths()]
     assert len(names) >= 60 and all(n[0] == "p" and n[1:4].isdigit() for n in names)
+
+
+ALTERNATIVES_POSTING = """Medical Records Manager
+Requirements
+- athenaOne, eClinicalWorks or NextGen experience required.
+- Experience with Epic and MEDITECH required.
+"""
+
+
+def _resume(extractor, text):
+    return extractor.extract(Document(text=text, source="r.txt", kind="resume"))
+
+
+def test_systems_offered_as_alternatives_are_one_ask(extractor):
+    posting = extractor.extract(Document(text=ALTERNATIVES_POSTING, source="p.txt", kind="posting"))
+    scorer = FitScorer().fit([posting])
+    none = scorer.score(resume=_resume(extractor, "EXPERIENCE\nMedical records clerk, 2019-2023."), posting=posting)
+    keys = [g.key for g in none.missing if g.kind == "skill"]
+    either = [k for k in keys if "|" in k]
+    assert len(either) == 1 and set(either[0].split("|")) == {
+        "ehr_software.athenahealth",
+        "ehr_software.eclinicalworks",
+        "ehr_software.nextgen",
+    }
+    # "Epic and MEDITECH" asks for both: two separate gaps.
+    assert "ehr_software.epic" in keys and "ehr_software.meditech" in keys
+    one = scorer.score(
+        resume=_resume(extractor, "EXPERIENCE\nMedical records clerk, 2019-2023: used eClinicalWorks daily."),
+        posting=posting,
+    )
+    assert not any("eclinicalworks" in g.key or "nextgen" in g.key for g in one.missing)
+    assert one.score > none.score
