@@ -73,9 +73,13 @@ def is_negated(index: TextIndex, start: int, end: int) -> bool:
 
 
 def _negated_spans(index: TextIndex) -> list[tuple[int, int]]:
-    """The negated stretches of the whole text, read once: only sentences holding "no", "not" or "n't" can have any."""
+    """The stretches of the whole text that ask for nothing, read once: negations (only sentences holding "no",
+    "not" or "n't" can have any) and reporting lines ("Reports to: VP, Revenue Cycle")."""
     text = index.text
     spans: list[tuple[int, int]] = []
+    for lo, hi in index.lines_for("reports_to"):
+        for m in _REPORTS_TO_RE.finditer(text, lo, hi):
+            spans.append((m.start("boss"), m.end("boss")))
     done: set[int] = set()
     for keyword_start, keyword_end in index.keywords("negation"):
         s_start, s_end = index.sentence(keyword_start, keyword_end)
@@ -90,6 +94,16 @@ def _negated_spans(index: TextIndex) -> list[tuple[int, int]]:
                     spans.append((m.start(group), m.end(group) + 1))
     return spans
 
+
+# The position reporting to someone: at the start of a line, or after the job as subject ("This role reports
+# directly to ..."). "Prepares monthly reports to the board" is a duty, and does not match; nor does what follows
+# the boss ("... reports to the VP of Revenue Cycle and leads 260 employees").
+_REPORTS_TO_RE = re.compile(
+    r"(?:^[^\w\n]*|\b(?:position|role|incumbent|job|manager|director|supervisor|lead|coordinator|specialist|analyst"
+    r"|who|which|and|that|he|she|and\s+will)\s+)(?:reports|reporting|report)\s+(?:directly\s+|up\s+)?(?:to|through|into)\b"
+    r"\s*:?\s*(?P<boss>[^.;\n]{1,100}?)(?=,?\s+(?:and|while)\s+[a-z]|[.;\n]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 _NUMBER_WORDS = {
     "one": 1,

@@ -190,3 +190,16 @@ def test_sections_of_a_resume(extractor):
 def test_kind_detection():
     assert detect_kind("Jane Doe\njane@example.com\n555-010-1234\nEXPERIENCE\nCoder\nEDUCATION\nBS") == "resume"
     assert detect_kind("We are seeking an HIM Manager.\nResponsibilities\nQualifications\nRequired: RHIA") == "posting"
+
+
+def test_reporting_line_names_the_boss_not_a_skill(extractor):
+    text = (
+        "HIM Manager\nReports to: Vice President, Revenue Cycle\n"
+        "This role reports directly to the Director of Data Analytics and leads a team of 12 coders.\n"
+        "Duties\n- Prepares monthly reports to the board on DNFB."
+    )
+    found = ids(extractor.extract(posting(text)))
+    assert "revenue_cycle.revenue_cycle_management" not in found
+    assert not any(sid.startswith("data_analytics.data_analysis") for sid in found)
+    assert "leadership.staff_supervision" in found  # what follows the boss still counts
+    assert "revenue_cycle.dnfb" in found and "data_analytics.dashboards_reporting" in found
