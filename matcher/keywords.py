@@ -63,7 +63,14 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "negation": ("no", "not", "n't"),
     # "Reports to: Director of Revenue Cycle" names the boss, not a skill the job asks for.
-    "reports_to": ("reports to", "reporting to", "report to", "reports directly to", "reports up through", "reports into"),
+    "reports_to": (
+        "reports to",
+        "reporting to",
+        "report to",
+        "reports directly to",
+        "reports up through",
+        "reports into",
+    ),
     "degree": (
         "bachelor",
         "bachelors",
