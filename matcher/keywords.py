@@ -71,6 +71,18 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "reports up through",
         "reports into",
     ),
+    # "You will receive training on Epic", "Our Analytics team will support you": offered to the hire, not asked.
+    "offered": (
+        "training provided",
+        "be trained",
+        "receive training",
+        "train you",
+        "paid training",
+        "support you",
+        "help you",
+        "assist you",
+        "teach you",
+    ),
     "degree": (
         "bachelor",
         "bachelors",

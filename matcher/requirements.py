@@ -80,6 +80,10 @@ def _negated_spans(index: TextIndex) -> list[tuple[int, int]]:
     for lo, hi in index.lines_for("reports_to"):
         for m in _REPORTS_TO_RE.finditer(text, lo, hi):
             spans.append((m.start("boss"), m.end("boss")))
+    for lo, hi in index.lines_for("offered"):
+        for m in _OFFERED_RE.finditer(text, lo, hi):
+            group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
+            spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
     done: set[int] = set()
     for keyword_start, keyword_end in index.keywords("negation"):
         s_start, s_end = index.sentence(keyword_start, keyword_end)
@@ -103,6 +107,17 @@ _REPORTS_TO_RE = re.compile(
     r"|who|which|and|that|he|she|and\s+will)\s+)(?:reports|reporting|report)\s+(?:directly\s+|up\s+)?(?:to|through|into)\b"
     r"\s*:?\s*(?P<boss>[^.;\n]{1,100}?)(?=,?\s+(?:and|while)\s+[a-z]|[.;\n]|$)",
     re.IGNORECASE | re.MULTILINE,
+)
+
+# What the employer gives the hire: training on its systems ("Epic training provided", "you will receive training
+# on our coding policies") and the help of its own teams ("our Analytics team will support you with reporting").
+_OFFERED_RE = re.compile(
+    r"(?P<trained>\b[\w/&-]+(?:[ \t]+[\w/&-]+){0,2})[ \t]+training[ \t]+(?:will[ \t]+be[ \t]+)?provided\b(?![ \t]+(?:to|for)\b)"
+    r"|\byou(?:'ll|\s+will)\s+(?:receive|get|be\s+given|be\s+trained)\s+(?:\w+\s+)?(?:training\s+)?(?:on|in)\s+"
+    r"(?P<topic>[^.;\n]{1,100})"
+    r"|\bwe(?:'ll|\s+will)?\s+(?:train|teach)\s+you\s+(?:on\s+|in\s+|to\s+use\s+)?(?P<taught>[^.;\n]{1,100})"
+    r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b",
+    re.IGNORECASE,
 )
 
 _NUMBER_WORDS = {

@@ -203,3 +203,20 @@ def test_reporting_line_names_the_boss_not_a_skill(extractor):
     assert not any(sid.startswith("data_analytics.data_analysis") for sid in found)
     assert "leadership.staff_supervision" in found  # what follows the boss still counts
     assert "revenue_cycle.dnfb" in found and "data_analytics.dashboards_reporting" in found
+
+
+def test_what_the_employer_offers_is_not_asked(extractor):
+    text = (
+        "HIM Manager\nDuties\n- Lead chart completion.\n- You will receive training on Epic.\n"
+        "- Our Data Analytics team will support you with dashboards.\n"
+        "- Willingness to learn HIPAA rules (training provided)\n"
+        "What you won't do:\n- Code charts or build Power BI reports\n"
+        "Requirements\n- Cerner experience required. MEDITECH training provided."
+    )
+    analysis = extractor.extract(posting(text))
+    found = ids(analysis)
+    assert "ehr_software.cerner_oracle_health" in found and "records_operations.chart_completion" in found
+    assert "privacy_compliance.hipaa" in found  # asked: the willingness to learn it
+    for offered in ("ehr_software.epic", "ehr_software.meditech", "data_analytics.dashboards_reporting"):
+        assert offered not in found
+    assert not any(m.category == "coding" for m in analysis.mentions)
