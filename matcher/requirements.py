@@ -22,8 +22,12 @@ from .textindex import TextIndex
 _CLAUSE_SPLIT_RE = re.compile(r",|;|\(|\)|\bbut\b|\bwhile\b")
 _NEGATION_RE = re.compile(
     r"\bno\s+(?:prior\s+|previous\s+)?(?P<span>[^.;:\n]{0,80}?)\b(?:is\s+|are\s+)?(?:required|necessary|needed|expected)\b"
-    r"|\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:(?:is|are|will\s+be)\s+)?not\s+(?:required|necessary|needed|expected|mandatory)\b"
-    r"|\bnot\s+(?:required|necessary|needed)\s*:\s*(?P<span3>[^.;\n]{0,80})",
+    r"|\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:(?:is|are|will\s+be)\s+)?not\s+(?:required|necessary|needed|mandatory|expected(?!\s+to\b))\b"
+    r"|\bnot\s+(?:required|necessary|needed)\s*:\s*(?P<span3>[^.;\n]{0,80})"
+    # "You will not code charts or manage an HIM team", "this role is not expected to build reports"
+    r"|\b(?:you|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent))\s+(?:will\s+not|won't|would\s+not"
+    r"|does\s+not|do\s+not|is\s+not|are\s+not)\s+(?:be\s+)?(?:expected\s+to\s+|required\s+to\s+|asked\s+to\s+"
+    r"|responsible\s+for\s+)?(?P<span4>[^.;\n]{1,100})",
     re.IGNORECASE,
 )
 
@@ -93,7 +97,7 @@ def _negated_spans(index: TextIndex) -> list[tuple[int, int]]:
         for m in _NEGATION_RE.finditer(text, s_start, s_end):
             if index.keywords("preferred", m.start(), m.end()):
                 continue  # "preferred but not required" is a preference, not a negation
-            for group in ("span", "span2", "span3"):
+            for group in ("span", "span2", "span3", "span4"):
                 if m.group(group) is not None:
                     spans.append((m.start(group), m.end(group) + 1))
     return spans

@@ -61,6 +61,8 @@ _POSTING_HEADINGS: dict[str, str] = {
         | physical\s+(?:demands|requirements) | working\s+conditions | work\s+environment | (?:work\s+)?schedule
         | location | shift | travel | employment\s+type | job\s+type | hours | requisition(?:\s+(?:id|number))?
         | security\s+clearance | background\s+check | required\s+documents | vaccination(?:\s+policy)?
+        | similar\s+jobs | people\s+also\s+(?:viewed|searched(?:\s+for)?) | more\s+jobs(?:\s+(?:like\s+this|from\s+\w+))?
+        | (?:recommended|related)\s+jobs | jobs\s+you\s+may\s+(?:like|be\s+interested\s+in) | (?:hiring|profile)\s+insights
         | what\s+you\s+(?:won'?t|will\s+not)\s+(?:do|be\s+doing) | not\s+(?:part\s+of|included\s+in)\s+(?:this|the)\s+(?:role|job|position)
     """,
 }

@@ -220,3 +220,12 @@ def test_what_the_employer_offers_is_not_asked(extractor):
     for offered in ("ehr_software.epic", "ehr_software.meditech", "data_analytics.dashboards_reporting"):
         assert offered not in found
     assert not any(m.category == "coding" for m in analysis.mentions)
+
+
+def test_duties_the_role_does_not_have_and_job_board_widgets_do_not_count(extractor):
+    text = (
+        "HIM Manager\nDuties\n- Lead chart completion.\n- You will not code charts or manage denials.\n"
+        "- This role is not expected to build reports.\nSimilar jobs\nData Governance Analyst - Tableau dashboards\n"
+    )
+    found = ids(extractor.extract(posting(text)))
+    assert found == ["records_operations.chart_completion"] or set(found) == {"records_operations.chart_completion"}
