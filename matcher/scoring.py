@@ -78,6 +78,15 @@ def _asked_skills(posting: Analysis) -> list[_Asked]:
     return list(best.values())
 
 
+_DEGREE_LABELS = {
+    "high_school": "high school diploma or GED",
+    "certificate": "certificate programme",
+    "associate": "associate degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "doctorate": "doctorate",
+}
+
 # Categories whose lists are often alternatives ("Epic, Cerner or MEDITECH"), and what may stand between two of them.
 _ALTERNATIVE_CATEGORIES = frozenset({"ehr_software"})
 _LIST_GAP_RE = re.compile(r"^[\s,;]*(?:(?:and\s*/\s*or|or|/)[\s,]*)?$", re.IGNORECASE)
@@ -572,8 +581,11 @@ class _FitBuilder:
             ("master", True): "education.masters_him_informatics",
         }.get((level, him))
         skill = self.taxonomy.get(skill_id) if skill_id else None
-        label = f"{level.replace('_', ' ')}'s degree" + (f" in {field_name}" if field_name else "")
-        advice = skill.acquire if skill and skill.acquire else f"Complete a {label.replace('_', ' ')}."
+        label = _DEGREE_LABELS.get(level, f"{level.replace('_', ' ')} degree") + (
+            f" in {field_name}" if field_name else ""
+        )
+        article = "an" if label[0] in "aeiou" else "a"
+        advice = skill.acquire if skill and skill.acquire else f"Complete {article} {label}."
         return Gap(
             kind="degree",
             key=f"degree:{level}",

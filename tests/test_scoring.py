@@ -199,3 +199,13 @@ def test_systems_offered_as_alternatives_are_one_ask(extractor):
     )
     assert not any("eclinicalworks" in g.key or "nextgen" in g.key for g in one.missing)
     assert one.score > none.score
+
+
+def test_degree_gaps_read_naturally(extractor):
+    posting = extractor.extract(
+        Document(text="Clerk\nRequirements\n- High school diploma or GED required.", source="p.txt", kind="posting")
+    )
+    resume = _resume(extractor, "EXPERIENCE\nCashier, 2020-2024.")
+    fit = FitScorer().fit([posting]).score(resume=resume, posting=posting)
+    labels = [g.label for g in fit.missing if g.kind == "degree"]
+    assert labels == ["high school diploma or GED"]
