@@ -132,13 +132,22 @@ def _text_index(analysis: Analysis) -> TextIndex:
 
 def _quote(analysis: Analysis, start: int, end: int, section: str) -> Evidence:
     index = _text_index(analysis)
+    text = analysis.text
     s_start, s_end = index.sentence(start, end)
-    sentence = analysis.text[s_start:s_end].strip()
-    if len(sentence) > 240:  # keep the mention in view when sentences run long
-        lo = max(s_start, start - 100)
-        sentence = analysis.text[lo : min(s_end, end + 100)].strip()
-        s_start = lo
-    return Evidence(text=sentence, section=section, start=start - s_start, end=end - s_start)
+    if s_end - s_start > 240:  # keep the mention in view when sentences run long, cut at word boundaries
+        lo, hi = max(s_start, start - 100), min(s_end, end + 100)
+        if lo > s_start:
+            space = text.find(" ", lo, start)
+            lo = space + 1 if space != -1 else lo
+        if hi < s_end:
+            space = text.rfind(" ", end, hi)
+            hi = space if space != -1 else hi
+        s_start, s_end = lo, hi
+    while s_start < start and text[s_start].isspace():
+        s_start += 1
+    while s_end > end and text[s_end - 1].isspace():
+        s_end -= 1
+    return Evidence(text=text[s_start:s_end], section=section, start=start - s_start, end=end - s_start)
 
 
 class FitScorer:

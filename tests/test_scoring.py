@@ -209,3 +209,17 @@ def test_degree_gaps_read_naturally(extractor):
     fit = FitScorer().fit([posting]).score(resume=resume, posting=posting)
     labels = [g.label for g in fit.missing if g.kind == "degree"]
     assert labels == ["high school diploma or GED"]
+
+
+def test_quotes_of_long_run_together_text_start_at_a_word_and_keep_offsets(extractor):
+    filler = " ".join(f"word{i}" for i in range(60))
+    run_together = "documentation.Required:Minimum two years.RHIT required and CPC preferred"
+    text = f"Coder\nRequirements\n{filler} {run_together} {filler}"
+    posting = extractor.extract(Document(text=text, source="p.txt", kind="posting"))
+    fit = FitScorer().fit([posting]).score(resume=_resume(extractor, "EXPERIENCE\nClerk, 2020-2024."), posting=posting)
+    evidence = [g.posting_evidence for g in fit.missing if g.posting_evidence is not None]
+    assert evidence
+    for ev in evidence:
+        assert len(ev.text) <= 260 and not ev.text[0].isspace()
+        assert ev.text.split()[0] in text.split()  # a whole word, not the tail of one
+        assert ev.text[ev.start : ev.end].strip()
