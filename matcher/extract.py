@@ -132,7 +132,7 @@ class Extractor:
         mentions: list[Mention] = []
         char_span = columns.char_span
         for match in self.skill_matcher.find(doc, columns):
-            start, end = char_span(match.start, match.end)
+            start, end = _trim_span(text, *char_span(match.start, match.end))
             section = section_of(start)
             if section == "boilerplate":
                 continue  # EEO and benefits text describes the employer, not the job
@@ -182,6 +182,21 @@ class Extractor:
             text=text,
             warnings=document.warnings,
         )
+
+
+# List patterns may start or end on the list's punctuation (", scanning and indexing", "- Hire,"); the mention
+# shows the words only.
+_LEADING_PUNCTUATION = frozenset(" \t\n,;:-–—/&(•*·")
+_TRAILING_PUNCTUATION = frozenset(" \t\n,;:-–—/&(•*·")
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = start, end
+    while lo < hi and text[lo] in _LEADING_PUNCTUATION:
+        lo += 1
+    while hi > lo and text[hi - 1] in _TRAILING_PUNCTUATION:
+        hi -= 1
+    return (lo, hi) if lo < hi else (start, end)
 
 
 def _matchable_text(document: Document, sections: Sequence[Section]) -> str:

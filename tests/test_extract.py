@@ -229,3 +229,12 @@ def test_duties_the_role_does_not_have_and_job_board_widgets_do_not_count(extrac
     )
     found = ids(extractor.extract(posting(text)))
     assert found == ["records_operations.chart_completion"] or set(found) == {"records_operations.chart_completion"}
+
+
+def test_mention_text_has_no_list_punctuation_at_its_edges(extractor):
+    text = "HIM Director\nDuties\n- Hire, onboard, coach and evaluate staff; oversee coding, scanning and indexing."
+    analysis = extractor.extract(posting(text))
+    assert analysis.mentions
+    for m in analysis.mentions:
+        assert m.text == text[m.start : m.end]
+        assert m.text[0] not in " ,;:-/&(" and m.text[-1] not in " ,;:-/&("
