@@ -382,6 +382,26 @@ def write_tables(result: BatchResult, output: str | Path, *, formats: Sequence[s
     return written
 
 
+def _resume_files(resumes: Sequence[str | Path]) -> list[Path]:
+    """Resume paths with directories expanded to the readable files inside them (recursively, sorted)."""
+    from .readers import SUPPORTED_SUFFIXES
+
+    files: list[Path] = []
+    for resume in resumes:
+        path = Path(resume)
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    f
+                    for f in path.rglob("*")
+                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+                )
+            )
+        else:
+            files.append(path)
+    return files
+
+
 def add_fit_tables(
     result: BatchResult,
     *,
@@ -424,7 +444,7 @@ def add_fit_tables(
     ids = dict(zip(result.postings["source"], result.postings["posting_id"], strict=True))
     scorer = FitScorer(taxonomy=extractor.taxonomy).fit(postings)
     fit_rows, gap_rows = [], []
-    for path in resumes:
+    for path in _resume_files(resumes):
         resume = extractor.extract(read_document(path, kind="resume", source=str(path)))
         fits = scorer.rank(resume=resume)
         for fit in fits:

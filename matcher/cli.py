@@ -357,7 +357,10 @@ def batch(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the tables.")],
     resumes: Annotated[
-        list[Path] | None, typer.Option("--resumes", "-r", help="Resumes to score against every posting (repeatable).")
+        list[Path] | None,
+        typer.Option(
+            "--resumes", "-r", help="Resume files or directories to score against every posting (repeatable)."
+        ),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")] = 1,
     engine: Annotated[

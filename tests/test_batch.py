@@ -88,6 +88,20 @@ def test_write_tables_and_cli(tmp_path, result):
     assert (gaps["postings"] >= 1).all()
 
 
+def test_resumes_may_be_a_directory(tmp_path):
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    for resume in sorted(SAMPLE_RESUMES.glob("r0[12]_*"))[:2]:
+        (folder / resume.name).write_bytes(resume.read_bytes())
+    (folder / "notes.json.bak").write_text("not a resume", encoding="utf-8")
+    cli = CliRunner().invoke(
+        app, ["batch", *map(str, POSTINGS[:3]), "--output", str(tmp_path / "out"), "--resumes", str(folder)]
+    )
+    assert cli.exit_code == 0, cli.output
+    fits = pd.read_csv(tmp_path / "out" / "fit_matrix.csv")
+    assert fits["resume"].nunique() == 2 and len(fits) == 6
+
+
 def test_dask_engine_on_a_local_cluster_matches_the_local_engine(result):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
