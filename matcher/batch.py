@@ -383,22 +383,13 @@ def write_tables(result: BatchResult, output: str | Path, *, formats: Sequence[s
 
 
 def _resume_files(resumes: Sequence[str | Path]) -> list[Path]:
-    """Resume paths with directories expanded to the readable files inside them (recursively, sorted)."""
-    from .readers import SUPPORTED_SUFFIXES
+    """Resume paths with directories expanded to the readable files inside them."""
+    from .readers import SUPPORTED_SUFFIXES, files_in
 
     files: list[Path] = []
     for resume in resumes:
         path = Path(resume)
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    f
-                    for f in path.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
-                )
-            )
-        else:
-            files.append(path)
+        files.extend(files_in(path, SUPPORTED_SUFFIXES) if path.is_dir() else [path])
     return files
 
 

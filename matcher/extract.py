@@ -19,7 +19,7 @@ from .requirements import (
     degree_in_progress,
     degree_requirements,
     experience_requirements,
-    is_negated,
+    is_not_asked,
     requirement_of,
     resume_experience,
 )
@@ -136,7 +136,7 @@ class Extractor:
             section = section_of(start)
             if section == "boilerplate":
                 continue  # EEO and benefits text describes the employer, not the job
-            if kind == "posting" and is_negated(text_index, start, end):
+            if kind == "posting" and is_not_asked(text_index, start, end):
                 continue
             skill = self.taxonomy[match.skill_id]
             mentions.append(
@@ -186,15 +186,14 @@ class Extractor:
 
 # List patterns may start or end on the list's punctuation (", scanning and indexing", "- Hire,"); the mention
 # shows the words only.
-_LEADING_PUNCTUATION = frozenset(" \t\n,;:-–—/&(•*·")
-_TRAILING_PUNCTUATION = frozenset(" \t\n,;:-–—/&(•*·")
+_EDGE_PUNCTUATION = frozenset(" \t\n,;:-–—/&(•*·")
 
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = start, end
-    while lo < hi and text[lo] in _LEADING_PUNCTUATION:
+    while lo < hi and text[lo] in _EDGE_PUNCTUATION:
         lo += 1
-    while hi > lo and text[hi - 1] in _TRAILING_PUNCTUATION:
+    while hi > lo and text[hi - 1] in _EDGE_PUNCTUATION:
         hi -= 1
     return (lo, hi) if lo < hi else (start, end)
 

@@ -56,7 +56,7 @@ def _quantifier(op: Any) -> tuple[int, int]:
 class _TokenSpec:
     """One token of a pattern: its checks and how many times it may repeat."""
 
-    __slots__ = ("accepts", "checks", "column", "high", "low", "mode", "values")
+    __slots__ = ("checks", "column", "high", "low", "mode", "values")
 
     def __init__(self, token: dict[str, Any], strings: Any) -> None:
         self.low, self.high = _quantifier(token.get("OP"))
@@ -83,7 +83,6 @@ class _TokenSpec:
                 self.checks.append((_FLAG_ATTRS[key], "flag", value))
             else:
                 raise _Unsupported(key)
-        self.accepts = self._fast_predicate()
         # The common one-check tokens are tested inline by the matcher loops (a call per token position was the
         # main cost): mode ANY, IN or NOT_IN on ``column`` against ``values``; anything else goes through accepts.
         self.mode, self.column = _GENERIC, -1
@@ -100,26 +99,15 @@ class _TokenSpec:
         if self.mode == _IN:
             column, values = cols[self.column], self.values
             return [i for i in starts if column[i] in values]
+        if self.mode == _NOT_IN:
+            column, values = cols[self.column], self.values
+            return [i for i in starts if column[i] not in values]
         if self.mode == _ANY:
             return list(starts)
-        accepts = self.accepts
-        return [i for i in starts if accepts(cols, i)]
+        return [i for i in starts if self.accepts(cols, i)]
 
-    def _fast_predicate(self) -> Any:
-        # Most tokens carry one check; a dedicated closure avoids the generic loop on the hot path.
-        if not self.checks:
-            return lambda cols, i: True
-        if len(self.checks) == 1:
-            column, kind, value = self.checks[0]
-            if kind == "eq":
-                return lambda cols, i: cols[column][i] == value
-            if kind == "in":
-                return lambda cols, i: cols[column][i] in value
-            if kind == "not_in":
-                return lambda cols, i: cols[column][i] not in value
-        return self._accepts_all
-
-    def _accepts_all(self, cols: TokenColumns, i: int) -> bool:
+    def accepts(self, cols: TokenColumns, i: int) -> bool:
+        """Whether the token at ``i`` passes every check (the matcher loops test one-check tokens inline)."""
         for column, kind, value in self.checks:
             cell = cols[column][i]
             if kind == "eq":
@@ -216,7 +204,6 @@ class _CompiledPattern:
         "anchor_token",
         "anchors",
         "around",
-        "fixed",
         "guard",
         "guard_keys",
         "guard_offset",
@@ -230,7 +217,6 @@ class _CompiledPattern:
     ) -> None:
         self.key = key
         self.tokens = tokens
-        self.fixed = all(t.low == t.high == 1 for t in tokens)
         # Anchor on the required literal token within reach of the start that costs least: every hit of an anchor
         # means trying each start its prefix allows, so the cost is how often its words occur in postings times the
         # width of that window ("file ... chart" anchors on "file", not on the far commoner "chart"). Without word
@@ -278,23 +264,7 @@ class _CompiledPattern:
 
     def ends_from(self, cols: TokenColumns, start: int) -> set[int]:
         """Every end position of a match starting at ``start`` (spaCy returns all lengths, so do we)."""
-        n = cols.length
         tokens = self.tokens
-        if self.fixed:
-            end = start + len(tokens)
-            if end > n:
-                return set()
-            for offset, spec in enumerate(tokens):
-                mode = spec.mode
-                if mode == _IN:
-                    if cols[spec.column][start + offset] not in spec.values:
-                        return set()
-                elif mode == _NOT_IN:
-                    if cols[spec.column][start + offset] in spec.values:
-                        return set()
-                elif mode != _ANY and not spec.accepts(cols, start + offset):
-                    return set()
-            return {end}
         positions = _reach(tokens, cols, start)
         positions.discard(start)  # spaCy never returns an empty match
         return positions

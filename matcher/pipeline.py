@@ -149,15 +149,13 @@ def _posting_word_frequency(nlp: Language) -> WordFrequency | None:
 
 @dataclass(frozen=True, slots=True)
 class ContextRule:
-    """A skill's context rule with its phrases as NORM hash sequences; one-word phrases also as sets, since most
-    phrases are one word and a set intersection answers for all of them at once."""
+    """A skill's context rule with its phrases as NORM hashes: one-word phrases as a set, since most phrases are one
+    word and a set intersection answers for all of them at once, and longer phrases as hash sequences."""
 
     context: SkillContext
-    any_phrases: tuple[tuple[int, ...], ...]
-    none_phrases: tuple[tuple[int, ...], ...]
     any_words: frozenset[int]
-    none_words: frozenset[int]
     any_longer: tuple[tuple[int, ...], ...]
+    none_words: frozenset[int]
     none_longer: tuple[tuple[int, ...], ...]
 
     @classmethod
@@ -166,11 +164,9 @@ class ContextRule:
     ) -> ContextRule:
         return cls(
             context,
-            any_phrases,
-            none_phrases,
             frozenset(p[0] for p in any_phrases if len(p) == 1),
-            frozenset(p[0] for p in none_phrases if len(p) == 1),
             tuple(p for p in any_phrases if len(p) > 1),
+            frozenset(p[0] for p in none_phrases if len(p) == 1),
             tuple(p for p in none_phrases if len(p) > 1),
         )
 
@@ -355,10 +351,10 @@ def _context_ok(doc: Doc, norms: _DocNorms, start: int, end: int, rule: ContextR
         def words_present(words: frozenset[int]) -> bool:
             return any(counts[w] > inside[w] for w in words)
 
-    if rule.none_phrases and (words_present(rule.none_words) or any(present(p) for p in rule.none_longer)):
+    if words_present(rule.none_words) or any(present(p) for p in rule.none_longer):
         return False
-    if rule.any_phrases and not (words_present(rule.any_words) or any(present(p) for p in rule.any_longer)):
-        return False
+    if rule.any_words or rule.any_longer:
+        return words_present(rule.any_words) or any(present(p) for p in rule.any_longer)
     return True
 
 

@@ -1,4 +1,4 @@
-"""Requirements as data: required/preferred cues, negation, degrees, credential alternatives, years of experience.
+"""Requirements as data: required/preferred cues, text that asks for nothing, degrees, credential alternatives, years.
 
 Everything here works on the text and the already-found mentions with regular expressions over one sentence at a
 time: cheap enough to run on every posting of a large batch.
@@ -70,15 +70,18 @@ def requirement_of(index: TextIndex, start: int, end: int, *, section: str) -> R
     return None
 
 
-def is_negated(index: TextIndex, start: int, end: int) -> bool:
-    """True for "no coding experience required", "CCS is not required" and the like around the mention."""
-    negated: list[tuple[int, int]] = index.cached("negation", -1, lambda: _negated_spans(index))  # type: ignore[assignment]
-    return bool(negated) and any(lo <= start and end <= hi for lo, hi in negated)
+def is_not_asked(index: TextIndex, start: int, end: int) -> bool:
+    """True where the text names a skill without asking for it: "no coding experience required", "you will not code
+    charts", "Reports to: VP, Revenue Cycle", "Epic training provided"."""
+    unasked = index.memo.get(("unasked", -1))
+    if unasked is None:
+        unasked = index.memo[("unasked", -1)] = _unasked_spans(index)
+    return bool(unasked) and any(lo <= start and end <= hi for lo, hi in unasked)  # type: ignore[attr-defined]
 
 
-def _negated_spans(index: TextIndex) -> list[tuple[int, int]]:
+def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     """The stretches of the whole text that ask for nothing, read once: negations (only sentences holding "no",
-    "not" or "n't" can have any) and reporting lines ("Reports to: VP, Revenue Cycle")."""
+    "not" or "n't" can have any), reporting lines and what the employer offers."""
     text = index.text
     spans: list[tuple[int, int]] = []
     for lo, hi in index.lines_for("reports_to"):
@@ -282,7 +285,8 @@ def degree_requirements(
     return found
 
 
-_ALTERNATIVE_GAP_RE = re.compile(r"^[\s,/|]*(?:(?:and\s*/\s*or|or|either)\b[\s,/]*)?$", re.IGNORECASE)
+# What stands between two items offered as alternatives: "RHIA or RHIT", "CCS/CPC", "Epic, Cerner or MEDITECH".
+ALTERNATIVE_GAP_RE = re.compile(r"^[\s,/|]*(?:(?:and\s*/\s*or|or|either)\b[\s,/]*)?$", re.IGNORECASE)
 _WITHIN_RE = re.compile(
     r"within\s+(?P<n>\d+|one|two|three|six|twelve|eighteen)\s+(?P<unit>months?|years?|days?)", re.IGNORECASE
 )
@@ -300,7 +304,7 @@ def credential_requirements(index: TextIndex, mentions: Sequence[Mention]) -> li
             if last.skill_id == mention.skill_id and not gap.strip(" ()"):
                 continue  # "Registered Health Information Administrator (RHIA)" names one credential
             if len(gap) <= 40 and (
-                _ALTERNATIVE_GAP_RE.match(gap)
+                ALTERNATIVE_GAP_RE.match(gap)
                 or re.fullmatch(r"\s*\(\s*", gap)
                 or re.fullmatch(r"\s*\)?\s*(?:,|/|or)?\s*\(?\s*", gap)
             ):

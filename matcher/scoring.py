@@ -21,6 +21,7 @@ import yaml
 from .analysis import DEGREE_LEVELS, Analysis, Mention
 from .errors import NotFittedError, OptionError
 from .gaps import Component, Evidence, Fit, Gap, Match, Readiness
+from .requirements import ALTERNATIVE_GAP_RE
 from .roles import ROLE_LEVEL_ORDER
 from .taxonomy import Taxonomy, load_taxonomy
 from .textindex import TextIndex
@@ -87,9 +88,8 @@ _DEGREE_LABELS = {
     "doctorate": "doctorate",
 }
 
-# Categories whose lists are often alternatives ("Epic, Cerner or MEDITECH"), and what may stand between two of them.
+# Categories whose lists are often alternatives ("Epic, Cerner or MEDITECH"), and the words that make a list either-or.
 _ALTERNATIVE_CATEGORIES = frozenset({"ehr_software"})
-_LIST_GAP_RE = re.compile(r"^[\s,;]*(?:(?:and\s*/\s*or|or|/)[\s,]*)?$", re.IGNORECASE)
 _OR_RE = re.compile(r"\bor\b|/", re.IGNORECASE)
 
 
@@ -102,7 +102,7 @@ def _alternative_groups(posting: Analysis) -> dict[tuple[str, int], tuple[str, .
         if groups:
             members, has_or = groups[-1]
             gap = posting.text[members[-1].end : mention.start]
-            if len(gap) <= 12 and _LIST_GAP_RE.match(gap):
+            if len(gap) <= 12 and ALTERNATIVE_GAP_RE.match(gap):
                 members.append(mention)
                 groups[-1] = (members, has_or or bool(_OR_RE.search(gap)))
                 continue
@@ -332,6 +332,7 @@ class _FitBuilder:
         self.similarity = similarity
         self.level = posting.role_level if posting.role_level != "outside" else "staff"
         self.resume_best = self._best_resume_mentions()
+        self.alternatives = _alternative_groups(posting)
 
     def _best_resume_mentions(self) -> dict[str, tuple[float, Mention]]:
         evidence = self.w["evidence"]
@@ -411,7 +412,7 @@ class _FitBuilder:
             return Component(name, 0.0, 0.0, False, "the posting names no such skills")
         # "athenaOne, eClinicalWorks or NextGen experience" asks for one system, not three: such alternatives are
         # weighed once, met by the best of them, and missing them is one gap.
-        alternatives = _alternative_groups(self.posting)
+        alternatives = self.alternatives
         by_id = {a.skill_id: a for a in asked}
         total = covered = 0.0
         done: set[str] = set()

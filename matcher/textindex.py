@@ -48,13 +48,6 @@ class TextIndex:
             left += 1
         return left, max(right, end)
 
-    def cached(self, name: str, key: int, compute):  # type: ignore[no-untyped-def]
-        """Memoise a per-sentence fact (``key`` is the sentence start)."""
-        slot = (name, key)
-        if slot not in self.memo:
-            self.memo[slot] = compute()
-        return self.memo[slot]
-
     def keywords(self, kind: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Offsets of the trigger words of ``kind`` (see keywords.py) that start within ``[lo, hi)``."""
         offsets = self._keywords.get(kind, [])

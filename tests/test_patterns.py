@@ -114,3 +114,30 @@ def test_dropped_tokenizer_rules_keep_every_token():
     for text in texts:
         expected = [(t.text, t.idx, t.whitespace_) for t in full(text)]
         assert [(t.text, t.idx, t.whitespace_) for t in ours(text)] == expected
+
+
+def test_patterns_without_an_exactly_once_anchor_match_like_spacy():
+    """User taxonomies may anchor only on repeated tokens ("+", "{1,3}"): those are walked from every start."""
+    nlp = get_nlp()
+    patterns = {
+        "repeat": [
+            [{"LOWER": {"IN": ["coding", "audit"]}, "OP": "+"}, {"LOWER": "and", "OP": "?"}, {"IS_PUNCT": True}]
+        ],
+        "gap": [
+            [{"LOWER": {"NOT_IN": [".", ";"]}, "OP": "{1,2}"}, {"LOWER": {"IN": ["staff", "coders"]}, "OP": "{1,3}"}]
+        ],
+        "regex": [[{"LOWER": {"REGEX": "^bach"}}, {"LOWER": {"IN": ["degree", "in"]}, "OP": "{1,2}"}]],
+    }
+    phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("ORTH", "LOWER", "NORM")}
+    ours = TokenPatternMatcher(nlp.vocab, phrases)
+    reference = Matcher(nlp.vocab)
+    for key, pats in patterns.items():
+        ours.add(key, pats)
+        reference.add(key, pats)
+    assert ours._anchored and not any(p.around for p in ours._anchored)
+    text = "Coding coding audit and, lead coders staff staff; bachelor degree in HIM. audit . manage coders"
+    doc = nlp.make_doc(text)
+    anchors = [(k, s) for m in phrases.values() if len(m) for k, s, _ in m(doc) if k in ours.anchor_keys]
+    found = set(ours.evaluate(doc, anchors))
+    expected = {(nlp.vocab.strings[k], s, e) for k, s, e in reference(doc)}
+    assert found == expected and expected

@@ -154,6 +154,14 @@ def _json_document(text: str, *, source: str) -> tuple[str, str | None, str]:
     )
 
 
+def files_in(directory: Path, suffixes: Iterable[str]) -> list[Path]:
+    """The files below ``directory`` (recursively, sorted, hidden ones skipped) whose extension is in ``suffixes``."""
+    wanted = set(suffixes)
+    return sorted(
+        f for f in directory.rglob("*") if f.is_file() and f.suffix.lower() in wanted and not f.name.startswith(".")
+    )
+
+
 def iter_inputs(
     paths: Iterable[str | Path],
     *,
@@ -170,13 +178,7 @@ def iter_inputs(
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in set(SUPPORTED_SUFFIXES) | COLLECTION_SUFFIXES
-                and not f.name.startswith(".")
-            )
+            found = files_in(p, (*SUPPORTED_SUFFIXES, *COLLECTION_SUFFIXES))
             if not found:
                 yield RowFailure(str(path), f"is a directory with no {', '.join(SUPPORTED_SUFFIXES)} files")
             yield from iter_inputs(

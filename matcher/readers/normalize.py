@@ -19,6 +19,9 @@ _BULLET_NO_SPACE_RE = re.compile(r"(?m)^([ ]*[•▪◦●■])(?=[^\s•▪◦�
 _LINE_BREAK_HYPHEN_RE = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _TRAILING_SPACE_RE = re.compile(r"[ ]+\n")
 _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
+# Cheap membership tests that decide whether the expressions above need to run at all.
+_MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
+_BULLETS = "•▪◦●■·"
 
 
 def normalize_text(text: str) -> str:
@@ -63,10 +66,6 @@ def _normalize_once(text: str) -> str:
     if "\n\n\n" in text:
         text = _MANY_BLANK_LINES_RE.sub("\n\n", text)
     return text.strip("\n ")
-
-
-_MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
-_BULLETS = "•▪◦●■·"
 
 
 def _has_glued_bullet(text: str) -> bool:
