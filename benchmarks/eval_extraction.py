@@ -39,6 +39,11 @@ def main() -> None:
         help="dev: the held-out evaluation postings; tuning: the even-numbered samples and tuning2: the postings of "
         "dev_set/tuning_postings, the two sets patterns may be tuned on",
     )
+    parser.add_argument(
+        "--ids",
+        metavar="FIRST-LAST",
+        help="score only the postings with ids in this range, e.g. t083-t118 (a new batch, before tuning on it)",
+    )
     args = parser.parse_args()
 
     from matcher import Extractor, read_document
@@ -57,11 +62,16 @@ def main() -> None:
         manifest = {r["id"]: r for r in csv.DictReader((ROOT / "sample_postings" / "manifest.csv").open())}
         ids = sorted({json.loads(x)["posting"] for x in gold_file.read_text(encoding="utf-8").splitlines() if x})
         rows = [{"id": i, "role_level": manifest[i]["role_level"]} for i in ids]
+    if args.ids:
+        first, _, last = args.ids.partition("-")
+        rows = [r for r in rows if first <= r["id"] <= (last or first)]
     gold: dict[str, set[str]] = defaultdict(set)
     gold_requirement: dict[tuple[str, str], str | None] = {}
     for line in gold_file.read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
+            if args.ids and not any(r["id"] == item["posting"] for r in rows):
+                continue
             gold[item["posting"]].add(item["skill_id"])
             gold_requirement[(item["posting"], item["skill_id"])] = item.get("requirement")
 

@@ -290,10 +290,12 @@ class SkillMatcher:
 class _DocNorms:
     """A Doc's NORM hashes, with counts and positions built on first need (for whole-document context rules)."""
 
-    __slots__ = ("_counts", "_positions", "values")
+    __slots__ = ("_counts", "_positions", "present", "values")
 
     def __init__(self, values: Sequence[int]) -> None:
         self.values = values
+        # Most whole-document context words occur nowhere in a given posting: one set answers that for all of them.
+        self.present = frozenset(values)
         self._counts: Counter[int] | None = None
         self._positions: dict[int, list[int]] | None = None
 
@@ -341,15 +343,21 @@ def _context_ok(doc: Doc, norms: _DocNorms, start: int, end: int, rule: ContextR
             return not words.isdisjoint(nearby)
 
     else:
-        inside = Counter(values[start:end])
-        counts = norms.counts
+        in_document = norms.present
 
         def present(phrase: tuple[int, ...]) -> bool:
+            if phrase[0] not in in_document:
+                return False
             n = len(phrase)
             return any(outside(i, n) and tuple(values[i : i + n]) == phrase for i in norms.positions.get(phrase[0], ()))
 
         def words_present(words: frozenset[int]) -> bool:
-            return any(counts[w] > inside[w] for w in words)
+            found = words.intersection(in_document)
+            if not found:
+                return False
+            own = values[start:end]
+            # A word found in the document but not among the match's own words must occur outside it.
+            return any(w not in own or norms.counts[w] > list(own).count(w) for w in found)
 
     if words_present(rule.none_words) or any(present(p) for p in rule.none_longer):
         return False

@@ -91,13 +91,11 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
         for m in _OFFERED_RE.finditer(text, lo, hi):
             group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
             spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
-    done: set[int] = set()
-    for keyword_start, keyword_end in index.keywords("negation"):
-        s_start, s_end = index.sentence(keyword_start, keyword_end)
-        if s_start in done:
-            continue
-        done.add(s_start)
-        for m in _NEGATION_RE.finditer(text, s_start, s_end):
+    # Each way of saying "not asked" holds a negation word, at most ~130 characters after the start of the match
+    # and ~160 before its end: scanning that much of the sentence around each word finds what the whole sentence
+    # gives, without trying the lazy 80-character spans at every position of a long sentence.
+    for lo, hi in index.windows_for("negation", before=130, after=160, within="sentence"):
+        for m in _NEGATION_RE.finditer(text, lo, hi):
             if index.keywords("preferred", m.start(), m.end()):
                 continue  # "preferred but not required" is a preference, not a negation
             for group in ("span", "span2", "span3", "span4"):
@@ -170,7 +168,9 @@ def experience_requirements(
     """Years of experience named in the text ("5+ years of HIM experience, 3 in a management role")."""
     text = index.text
     found: list[ExperienceRequirement] = []
-    matches = [m for lo, hi in index.lines_for("years") for m in _YEARS_RE.finditer(text, lo, hi)]
+    matches = [
+        m for lo, hi in index.windows_for("years", before=60, after=12) for m in _YEARS_RE.finditer(text, lo, hi)
+    ]
     for m in matches:
         s_start, s_end = index.sentence(m.start(), m.end())
         before = text[max(s_start, m.start() - 25) : m.start()]
@@ -255,7 +255,9 @@ def degree_requirements(
     """Degrees named in the text, with level, field, CAHIIM accreditation and required/preferred status."""
     text = index.text
     found: list[DegreeRequirement] = []
-    matches = [m for lo, hi in index.lines_for("degree") for m in _DEGREE_RE.finditer(text, lo, hi)]
+    matches = [
+        m for lo, hi in index.windows_for("degree", before=40, after=60) for m in _DEGREE_RE.finditer(text, lo, hi)
+    ]
     for m in matches:
         level = m.lastgroup or "bachelor"
         section = section_of(m.start())

@@ -107,7 +107,21 @@ def _compile(table: dict[str, str]) -> re.Pattern[str]:
 
 _HEADING_RES = {"posting": _compile(_POSTING_HEADINGS), "resume": _compile(_RESUME_HEADINGS)}
 _LINE_RE = re.compile(r"[^\n]*\n?")
-_DECORATION_RE = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*|[\s*_=:|•\-–—]*$")
+_LEADING_DECORATION_RE = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*")
+# Every character Python counts as whitespace (what the regex's \s strips), plus trailing decoration. str.rstrip
+# does in one call what a regex anchored at the end does by trying every position of the line.
+_TRAILING_DECORATION = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000*_=:|•-–—"
+)
+
+
+def _undecorated(line: str) -> str:
+    """A heading candidate without its bullets, numbering, Markdown marks and trailing colon or rules."""
+    lead = _LEADING_DECORATION_RE.match(line)
+    return line[lead.end() if lead else 0 :].rstrip(_TRAILING_DECORATION)
+
+
 _BOILERPLATE_PARAGRAPH_RE = re.compile(
     r"equal\s+(?:employment\s+)?opportunity|without\s+regard\s+to|regardless\s+of\s+(?:race|age|sex)"
     r"|reasonable\s+accommodation|e-verify|drug[\s-]free\s+workplace|protected\s+veteran|affirmative\s+action"
@@ -168,14 +182,14 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
         name: str | None = None
         heading = ""
         if len(stripped) <= _MAX_HEADING_CHARS:
-            candidate = _DECORATION_RE.sub("", stripped)
+            candidate = _undecorated(stripped)
             if candidate and len(candidate.split()) <= 8:
                 name = _heading_name(candidate, kind)
                 heading = candidate
         if name is None:
             colon = stripped.find(":")
             if 0 < colon <= _MAX_INLINE_LABEL_CHARS:
-                candidate = _DECORATION_RE.sub("", stripped[:colon])
+                candidate = _undecorated(stripped[:colon])
                 if candidate and len(candidate.split()) <= 6:
                     name = _heading_name(candidate, kind)
                     heading = candidate

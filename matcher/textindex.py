@@ -68,3 +68,32 @@ class TextIndex:
             hi = text.find("\n", start)
             out.append((lo, len(text) if hi == -1 else hi))
         return out
+
+    def windows_for(self, kind: str, *, before: int, after: int, within: str = "line") -> list[tuple[int, int]]:
+        """Stretches of text around each trigger word of ``kind``: ``before`` and ``after`` characters either side,
+        widened to whole words, kept within the word's line (or sentence), overlapping stretches merged; in order.
+
+        For expressions whose every match holds a trigger word and is shorter than the margins, scanning these
+        finds what scanning the whole lines finds, and a prose posting's "line" can be a paragraph long.
+        """
+        text = self.text
+        out: list[tuple[int, int]] = []
+        for start, end in self._keywords.get(kind, []):
+            if within == "sentence":
+                line_lo, line_hi = self.sentence(start, end)
+            else:
+                line_lo = text.rfind("\n", 0, start) + 1
+                line_hi = text.find("\n", end)
+                if line_hi == -1:
+                    line_hi = len(text)
+            lo = max(line_lo, start - before)
+            while lo > line_lo and not text[lo - 1].isspace():
+                lo -= 1
+            hi = min(line_hi, end + after)
+            while hi < line_hi and not text[hi].isspace():
+                hi += 1
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out

@@ -50,3 +50,15 @@ def test_extraction_never_crashes_and_offsets_are_valid(extractor, text, kind):
 def test_normalisation_is_idempotent_and_never_crashes(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(alphabet=st.sampled_from(list("ab :#*_=•-–—>|1.)(\t\u00a0\u3000")) | st.characters(), max_size=40))
+def test_heading_decoration_is_stripped_as_by_the_reference_regex(line):
+    import re
+
+    from matcher.sections import _undecorated
+
+    # The regex the string methods replaced (it tried the trailing alternative at every position of the line).
+    reference = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*|[\s*_=:|•\-–—]*$")
+    assert _undecorated(line) == reference.sub("", line)
