@@ -36,6 +36,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "pref",
         "pref.",
         "strongly encouraged",
+        # "RHIT welcome but not required", "Epic experience appreciated": a preference, and not a negation.
+        "welcome",
+        "welcomed",
+        "appreciated",
+        "an advantage",
     ),
     "required": (
         "required",

@@ -100,6 +100,15 @@ def test_negation_without_a_verb_or_before_the_skill(extractor, line):
     )
 
 
+@pytest.mark.parametrize(
+    "line", ["- RHIT or RHIA welcome but not required.", "- RHIT or RHIA preferred but not required.", "- RHIT a plus."]
+)
+def test_welcome_but_not_required_is_a_preference(extractor, line):
+    text = f"Medical Records Clerk\nQualifications\n- High school diploma.\n{line}"
+    rhit = [m for m in extractor.extract(posting(text)).mentions if m.skill_id == "credentials.rhit"]
+    assert rhit and all(m.requirement == "preferred" for m in rhit)
+
+
 def test_bullets_glued_to_words_are_split(extractor):
     text = "HIM Supervisor\nRequirements:\n-RHIA/RHIT required\n*Detail oriented\n(minimum necessary)HIPAA"
     found = ids(extractor.extract(posting(text)))
