@@ -86,6 +86,21 @@ def test_html_posting_prefers_json_ld_and_skips_scripts(tmp_path):
     assert "Careers" not in document.text
 
 
+def test_markup_saved_as_text_is_read_as_html(tmp_path):
+    scraped = (
+        "<h2>Responsibilities</h2><ul><li>Maintain the MPI.</li><li>Complete annual performance appraisals.</li>"
+        "</ul><h2>Qualifications</h2><ul><li>RHIA required.</li></ul>"
+    )
+    path = tmp_path / "scraped.txt"
+    path.write_text(scraped, encoding="utf-8")
+    document = read_document(path, kind="posting")
+    assert "<" not in document.text and "Maintain the MPI." in document.text
+    assert any("HTML" in w for w in document.warnings)
+    plain = tmp_path / "notes.md"
+    plain.write_text("# HIM Manager\nLead the team.<br>\nRHIA <b>required</b>.", encoding="utf-8")
+    assert "<br>" in read_document(plain, kind="posting").text  # a stray tag or two is not a web page
+
+
 @settings(max_examples=200, deadline=None)
 @given(raw=st.binary(max_size=600))
 def test_decoding_any_bytes_gives_text_or_one_clear_error(raw):

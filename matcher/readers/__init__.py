@@ -5,6 +5,7 @@ One module per format; text normalisation lives in ``normalize``. Readers never 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -66,8 +67,11 @@ def read_text(
         text, title, json_kind = _json_document(text, source=source)
         if kind == "auto":
             kind = json_kind
-    elif suffix.lower() in HTML_SUFFIXES:
+    elif suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
         from .html import html_to_text, job_posting_from_json_ld
+
+        if suffix.lower() not in HTML_SUFFIXES:
+            warnings.append("read as HTML: the file holds HTML markup")
 
         visible, page_title, json_ld = html_to_text(text)
         structured = job_posting_from_json_ld(json_ld)
@@ -80,6 +84,21 @@ def read_text(
         raise NoTextError("has no text (it is empty or whitespace only)", source=source)
     resolved: DocumentKind = detect_kind(normalized) if kind == "auto" else kind  # type: ignore[assignment]
     return Document(text=normalized, source=source, kind=resolved, title=title, warnings=tuple(warnings))
+
+
+# Scraped postings are often saved as .txt with their markup ("<li>Maintain the MPI.</li>"): tags glued to words
+# break tokens, and headings in <h2> are not seen as headings. A few block or line tags mark such a file;
+# Markdown's occasional <br> does not.
+_HTML_TAG_RE = re.compile(
+    r"</?(?:p|li|ul|ol|div|h[1-6]|br|strong|em|b|span|table|tr|td|section)\b[^<>]{0,200}>", re.IGNORECASE
+)
+_MIN_HTML_TAGS = 5
+
+
+def _looks_like_html(text: str) -> bool:
+    if "<" not in text:
+        return False
+    return any(tags >= _MIN_HTML_TAGS for tags, _ in enumerate(_HTML_TAG_RE.finditer(text), start=1))
 
 
 def read_document(
