@@ -146,6 +146,7 @@ _GENERIC, _ANY, _IN, _NOT_IN = range(4)
 _MAX_PREFIX = 12
 _MAX_GUARD_WINDOW = 16
 _MAX_GUARD_OCCURRENCES = 8.0  # per posting
+_MAX_NEAR_CHECKS = 3
 _MAX_EXPANSION = 5000
 
 
@@ -212,8 +213,8 @@ class _CompiledPattern:
         "guard",
         "guard_offset",
         "key",
-        "next_to_anchor",
         "prefix",
+        "required_near",
         "tokens",
     )
 
@@ -249,20 +250,17 @@ class _CompiledPattern:
         self.around = tokens[self.anchor_token].high == 1
         self.before = tokens[self.anchor_token - 1 :: -1] if self.anchor_token else []
         self.after = tokens[self.anchor_token + 1 :]
-        # A required one-check token right before or after the anchor (on a column always read): (offset, column,
-        # values) of the rarer one, checked before any walk.
-        self.next_to_anchor: tuple[int, int, frozenset[int]] | None = None
-        rarest: tuple[float, tuple[int, int, frozenset[int]]] | None = None
-        for offset, neighbours in ((-1, self.before), (1, self.after)):
-            neighbour = neighbours[0] if neighbours else None
-            if neighbour is not None and neighbour.low >= 1 and neighbour.mode == _IN and neighbour.column <= _LIKE_NUM:
-                occurrences = (
-                    sum(frequency(neighbour.column, v) for v in neighbour.values) if frequency is not None else 0.0
-                )
-                if rarest is None or occurrences < rarest[0]:
-                    rarest = (occurrences, (offset, neighbour.column, neighbour.values))
-        if rarest is not None:
-            self.next_to_anchor = rarest[1]
+        # Required one-check words at a fixed distance from the anchor, as (column, values, offset), rarest first:
+        # most failed walks lack one of them, which one lookup shows before any walk (matches_around).
+        near: list[tuple[float, tuple[int, frozenset[int], int]]] = []
+        for direction, side in ((-1, self.before), (1, self.after)):
+            for distance, spec in enumerate(side, start=1):
+                if spec.low >= 1 and spec.mode == _IN and spec.column <= _LIKE_NUM:
+                    occurrences = sum(frequency(spec.column, v) for v in spec.values) if frequency is not None else 0.0
+                    near.append((occurrences, (spec.column, spec.values, direction * distance)))
+                if spec.low != 1 or spec.high != 1:
+                    break  # past a repeated or optional token the distance is no longer fixed
+        self.required_near = tuple(check for _, check in sorted(near, key=lambda item: item[0])[:_MAX_NEAR_CHECKS])
         # The guard is the rarest other required literal: most anchor hits ("manage") have no guard word ("coders")
         # at the right distance, and that is known from the phrase matcher's hits before any walk.
         guard: tuple[tuple[float, int], tuple[int, int], tuple[int, frozenset[int]]] | None = None
@@ -296,17 +294,15 @@ class _CompiledPattern:
         spec = self.tokens[self.anchor_token]
         if len(spec.checks) > 1 and not spec.accepts(cols, pos):
             return []  # the phrase matcher vouched for the anchor's word only, not its other checks
-        # Most failed walks fail on a required word right next to the anchor: one lookup instead of a walk.
-        nearest = self.next_to_anchor
-        if nearest is not None:
-            offset, column, values = nearest
+        columns, n = cols.columns, cols.length
+        for column, values, offset in self.required_near:
             at = pos + offset
-            if not 0 <= at < cols.length or cols.columns[column][at] not in values:  # type: ignore[index]
-                return []
-        starts = _reach(self.before, cols, pos, backwards=True)
+            if not 0 <= at < n or columns[column][at] not in values:  # type: ignore[index]
+                return []  # a required word is missing where it would have to be
+        starts = _reach(self.before, cols, pos, backwards=True) if self.before else (pos,)
         if not starts:
             return []
-        ends = _reach(self.after, cols, pos + 1)
+        ends = _reach(self.after, cols, pos + 1) if self.after else (pos + 1,)
         return [(start, end) for start in starts for end in ends]
 
 

@@ -106,7 +106,6 @@ def _compile(table: dict[str, str]) -> re.Pattern[str]:
 
 
 _HEADING_RES = {"posting": _compile(_POSTING_HEADINGS), "resume": _compile(_RESUME_HEADINGS)}
-_LINE_RE = re.compile(r"[^\n]*\n?")
 _LEADING_DECORATION_RE = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*")
 # Every character Python counts as whitespace (what the regex's \s strips), plus trailing decoration. str.rstrip
 # does in one call what a regex anchored at the end does by trying every position of the line.
@@ -174,8 +173,9 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
     if kind not in _HEADING_RES:
         kind = "posting"
     starts: list[tuple[int, str, str]] = [(0, "summary", "")]
-    for line_match in _LINE_RE.finditer(text):
-        line = line_match.group()
+    line_end = -1
+    for line in text.split("\n"):
+        line_start, line_end = line_end + 1, line_end + 1 + len(line)
         stripped = line.strip()
         if not stripped:
             continue
@@ -197,10 +197,11 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
             if kind == "posting" and name == "boilerplate" and heading.lower() in _ONE_LINE_FIELDS:
                 # A one-line "Location: Remote" or "Pay: $22-27 an hour" field ends at its line; it does not
                 # swallow what follows.
-                starts.append((line_match.start(), name, heading))
-                starts.append((line_match.end(), starts[-2][1] if len(starts) > 1 else "summary", ""))
+                starts.append((line_start, name, heading))
+                next_line = min(line_end + 1, len(text))
+                starts.append((next_line, starts[-2][1] if len(starts) > 1 else "summary", ""))
                 continue
-            starts.append((line_match.start(), name, heading))
+            starts.append((line_start, name, heading))
     sections: list[Section] = []
     for i, (start, name, heading) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
