@@ -1,6 +1,6 @@
 """Extraction quality on the dev set: skill precision/recall/F1 and role-level accuracy, next to a baseline.
 
-Usage: python benchmarks/eval_extraction.py [--set dev|tuning|tuning2] [--details]
+Usage: python benchmarks/eval_extraction.py [--set dev|tuning|tuning2] [--ids FIRST-LAST] [--details]
 
 The unit is one (posting, skill) pair: a skill counts as found when the extractor reports at least one mention of
 it outside boilerplate. The baseline is what a keyword search does: case-insensitive whole-word search for each

@@ -32,6 +32,8 @@ _EXTRA_INFIXES = (
     # Scraped postings run a closing parenthesis into the next word where markup stood: "(minimum necessary)Send".
     # (Letters run together, "teamRHIT", stay one word: an acronym never fires inside another word.)
     r"\)(?=[A-Z])",
+    # ... and run list items together at a semicolon: "university required;Minimum of 5 years".
+    r"(?<=[A-Za-z]);(?=[A-Za-z])",
 )
 # Bullets glued to the first word ("•RHIA", "-RHIA/RHIT required", "*Detail oriented") are common in scraped
 # postings.

@@ -33,7 +33,7 @@ _POSTING_HEADINGS: dict[str, str] = {
         | (?:skills|knowledge|abilities)(?:\s*(?:,|and|&|/)\s*(?:skills|knowledge|abilities|competencies))* | ksas?
         | specialized\s+experience | who\s+you\s+are | about\s+you(?:rself)? | you\s+(?:have|bring) | your\s+(?:background|experience|qualifications)
         | minimum\s+(?:education|experience)(?:\s+(?:and|&)\s+(?:education|experience))? | how\s+you\s+will\s+be\s+evaluated
-        | basic\s+requirements | necessary\s+skills(?:\s+and\s+abilities)?
+        | basic\s+requirements | necessary\s+skills(?:\s+and\s+abilities)? | minimum\s+required
     """,
     "duties": r"""
         (?:key|essential|primary|major|main|core|principal|general)?\s*(?:job\s+|position\s+)?(?:responsibilities|duties|functions)

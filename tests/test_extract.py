@@ -109,6 +109,19 @@ def test_welcome_but_not_required_is_a_preference(extractor, line):
     assert rhit and all(m.requirement == "preferred" for m in rhit)
 
 
+def test_scraped_requirements_glued_at_semicolons_keep_their_cues(extractor):
+    text = (
+        "HIT Specialist\nMinimum Required\nBachelor's degree from an accredited university required;Minimum of 5 "
+        "years of EHR experience\nPreferred\nMaster's degree"
+    )
+    analysis = extractor.extract(posting(text))
+    assert [s[0] for s in analysis.sections] == ["summary", "required", "preferred"]
+    assert [(d.level, d.requirement) for d in analysis.requirements.degrees] == [
+        ("bachelor", "required"),
+        ("master", "preferred"),
+    ]
+
+
 def test_bullets_glued_to_words_are_split(extractor):
     text = "HIM Supervisor\nRequirements:\n-RHIA/RHIT required\n*Detail oriented\n(minimum necessary)HIPAA"
     found = ids(extractor.extract(posting(text)))

@@ -68,6 +68,17 @@ def test_mojibake_and_glued_bullets_are_repaired():
     assert fixed.splitlines()[1].startswith("• Maintain")
 
 
+def test_list_items_run_together_by_a_scraper_are_split_but_brand_names_are_not():
+    text = normalize_text("gaps in EHR systemsProblem solve; Informatics, preferredIn depth knowledge of athenaOne")
+    assert text.splitlines() == [
+        "gaps in EHR systems",
+        "Problem solve; Informatics, preferred",
+        "In depth knowledge of athenaOne",
+    ]
+    kept = "eClinicalWorks, iKnowMed, PowerChart, myAvatar, McKesson, jane.doe@example.org"
+    assert normalize_text(kept) == kept
+
+
 def test_html_posting_prefers_json_ld_and_skips_scripts(tmp_path):
     html = """<html><head><title>Jobs | Example</title>
     <script>var tracking = "RHIA CCS";</script>

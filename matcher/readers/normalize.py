@@ -19,6 +19,11 @@ _BULLET_NO_SPACE_RE = re.compile(r"(?m)^([ ]*[•▪◦●■])(?=[^\s•▪◦�
 _LINE_BREAK_HYPHEN_RE = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _TRAILING_SPACE_RE = re.compile(r"[ ]+\n")
 _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
+# Scraped postings lose the markup between list items and run them together: "gaps in EHR systemsProblem solve and
+# provide solutions", "Nursing Informatics, preferredIn depth knowledge". A lowercase word of three or more letters
+# glued to a capitalised word starts a new line there. Brand names in camel case begin with a capital ("PowerChart")
+# or a short prefix ("eClinicalWorks", "iKnowMed", "myAvatar"); athenahealth's products are the exception kept.
+_GLUED_ITEMS_RE = re.compile(r"(?<![A-Za-z])(?!athena[A-Z])([a-z]{3,})(?=[A-Z][a-z])(?![A-Za-z.]*@)")
 # Cheap membership tests that decide whether the expressions above need to run at all.
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
 _BULLETS = "•▪◦●■·"
@@ -55,6 +60,7 @@ def _normalize_once(text: str) -> str:
             if _has_glued_bullet(text):
                 text = _GLUED_BULLET_RE.sub(r"\n\1 ", text)
             text = _BULLET_NO_SPACE_RE.sub(r"\1 ", text)
+    text = _GLUED_ITEMS_RE.sub(r"\1\n", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
