@@ -303,6 +303,13 @@ _WITHIN_RE = re.compile(
 )
 
 
+# A list of alternatives with other items between two credentials: "Registered Health Information Administrator
+# Certificate OR Professional Medical Auditor Certificate OR Coding Associate Certificate OR Registered Health
+# Information Technician": the gap runs to an "or" before the next credential, with no sentence break or "and".
+_OR_LIST_GAP_RE = re.compile(r"^[^.;:\n]{0,40}?(?:\bor\b|/)(?:[^.;:\n]{1,80}?(?:\bor\b|/))*\s*$", re.IGNORECASE)
+_AND_RE = re.compile(r"\band\b|&", re.IGNORECASE)
+
+
 def credential_requirements(index: TextIndex, mentions: Sequence[Mention]) -> list[CredentialRequirement]:
     """Group credential mentions into requirements; "RHIA or RHIT", "CCS/CPC" and "RHIA, RHIT or CCS" are one each."""
     text = index.text
@@ -314,11 +321,14 @@ def credential_requirements(index: TextIndex, mentions: Sequence[Mention]) -> li
             gap = text[last.end : mention.start]
             if last.skill_id == mention.skill_id and not gap.strip(" ()"):
                 continue  # "Registered Health Information Administrator (RHIA)" names one credential
-            if len(gap) <= 40 and (
-                ALTERNATIVE_GAP_RE.match(gap)
-                or re.fullmatch(r"\s*\(\s*", gap)
-                or re.fullmatch(r"\s*\)?\s*(?:,|/|or)?\s*\(?\s*", gap)
-            ):
+            if (
+                len(gap) <= 40
+                and (
+                    ALTERNATIVE_GAP_RE.match(gap)
+                    or re.fullmatch(r"\s*\(\s*", gap)
+                    or re.fullmatch(r"\s*\)?\s*(?:,|/|or)?\s*\(?\s*", gap)
+                )
+            ) or (len(gap) <= 300 and _OR_LIST_GAP_RE.match(gap) and not _AND_RE.search(gap)):
                 if mention.skill_id not in {m.skill_id for m in groups[-1]}:
                     groups[-1].append(mention)
                 continue

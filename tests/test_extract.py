@@ -160,6 +160,27 @@ def test_required_and_preferred_credentials_with_alternatives(extractor):
     assert analysis.role_level == "manager"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "License required: Registered Health Information Administrator Certificate OR Professional Medical Auditor "
+            "Certificate OR Coding Associate Certificate OR Registered Health Information Technician Certificate",
+            [("credentials.rhia", "credentials.rhit")],
+        ),
+        (
+            "RHIA or RHIT credential, or CHDA (Certified Health Data Analyst) required",
+            [("credentials.rhia", "credentials.rhit", "credentials.chda")],
+        ),
+        ("RHIA required and a clinical background or RHIT", [("credentials.rhia",), ("credentials.rhit",)]),
+        ("RHIA required. Epic experience or RHIT", [("credentials.rhia",), ("credentials.rhit",)]),
+    ],
+)
+def test_credentials_offered_as_a_list_of_alternatives_are_one_ask(extractor, line, expected):
+    analysis = extractor.extract(posting(f"Coding Manager\nQualifications\n{line}"))
+    assert [c.any_of for c in analysis.requirements.credentials] == expected
+
+
 def test_boilerplate_mentions_do_not_count(extractor):
     text = (
         "Coding Manager\nResponsibilities\n- Oversee ICD-10-CM coding quality.\n\n"

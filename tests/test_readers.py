@@ -75,7 +75,16 @@ def test_list_items_run_together_by_a_scraper_are_split_but_brand_names_are_not(
         "Problem solve; Informatics, preferred",
         "In depth knowledge of athenaOne",
     ]
-    kept = "eClinicalWorks, iKnowMed, PowerChart, myAvatar, McKesson, jane.doe@example.org"
+    glued = "in a healthcare setting.Minimum one year.Required:RHIT\nResponsibilitiesPerform coding reviews"
+    assert normalize_text(glued).splitlines() == [
+        "in a healthcare setting.",
+        "Minimum one year.",
+        "Required:",
+        "RHIT",
+        "Responsibilities",
+        "Perform coding reviews",
+    ]
+    kept = "eClinicalWorks, iKnowMed, PowerChart, myAvatar, McKesson, jane.doe@example.org, Jane.Doe@example.org, Ph.D."
     assert normalize_text(kept) == kept
 
 

@@ -23,7 +23,15 @@ _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 # provide solutions", "Nursing Informatics, preferredIn depth knowledge". A lowercase word of three or more letters
 # glued to a capitalised word starts a new line there. Brand names in camel case begin with a capital ("PowerChart")
 # or a short prefix ("eClinicalWorks", "iKnowMed", "myAvatar"); athenahealth's products are the exception kept.
-_GLUED_ITEMS_RE = re.compile(r"(?<![A-Za-z])(?!athena[A-Z])([a-z]{3,})(?=[A-Z][a-z])(?![A-Za-z.]*@)")
+_GLUED_ITEMS_RE = re.compile(
+    r"(?<![A-Za-z])(?!athena[A-Z])([a-z]{3,})(?=[A-Z][a-z])(?![A-Za-z.]*@)"
+    # ... or a sentence, or a label, glued to the next one: "in a healthcare setting.Minimum one year",
+    # "Required:Minimum two years"
+    r"|(?<=[a-z]{2})(?:[.!?](?=[A-Z][a-z])|:(?=[A-Z]))(?![A-Za-z.]*@)"
+    # ... or a heading glued to the first item under it: "ResponsibilitiesPerform documentation reviews"
+    r"|(?<![A-Za-z])((?:Key\s+|Job\s+)?(?:Responsibilities|Qualifications|Requirements|Duties|Required|Preferred"
+    r"|Benefits|Education|Experience|Skills|Summary|Overview|Description))(?=[A-Z][a-z])"
+)
 # Cheap membership tests that decide whether the expressions above need to run at all.
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
 _BULLETS = "•▪◦●■·"
@@ -60,7 +68,7 @@ def _normalize_once(text: str) -> str:
             if _has_glued_bullet(text):
                 text = _GLUED_BULLET_RE.sub(r"\n\1 ", text)
             text = _BULLET_NO_SPACE_RE.sub(r"\1 ", text)
-    text = _GLUED_ITEMS_RE.sub(r"\1\n", text)
+    text = _GLUED_ITEMS_RE.sub(_line_break_after, text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
@@ -86,3 +94,7 @@ def _has_glued_bullet(text: str) -> bool:
                 return True
             i = text.find(bullet, i + 1)
     return False
+
+
+def _line_break_after(match: re.Match[str]) -> str:
+    return match.group() + "\n"
