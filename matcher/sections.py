@@ -37,7 +37,7 @@ _POSTING_HEADINGS: dict[str, str] = {
     """,
     "duties": r"""
         (?:key|essential|primary|major|main|core|principal|general)?\s*(?:job\s+|position\s+)?(?:responsibilities|duties|functions)
-            (?:\s+(?:and|&)\s+(?:responsibilities|duties))?(?:\s+include)?
+            (?:\s+(?:and|&)\s+(?:responsibilities|duties))?(?:\s+of\s+(?:the|this)\s+(?:job|position|role))?(?:\s+include)?
         | essential\s+(?:job\s+)?functions | what\s+you(?:'ll|\s+will)\s+do | (?:a\s+)?day\s+in\s+the\s+life
         | day[\s-]to[\s-]day | accountabilities | in\s+this\s+role(?:,?\s+you\s+will)? | the\s+work | your\s+role
         | role\s+responsibilities | scope(?:\s+of\s+(?:the\s+)?(?:role|position))? | major\s+duties
@@ -121,6 +121,20 @@ def _undecorated(line: str) -> str:
     return line[lead.end() if lead else 0 :].rstrip(_TRAILING_DECORATION)
 
 
+def _heading_candidate(line: str) -> str:
+    """``line`` undecorated, without the "include but are not limited to" that real postings add to headings."""
+    candidate = _undecorated(line)
+    if "limited" in candidate or "following" in candidate:
+        candidate = _NOT_LIMITED_TO_RE.sub("", candidate).rstrip(_TRAILING_DECORATION)
+    return candidate
+
+
+_NOT_LIMITED_TO_RE = re.compile(
+    r"(?:,?\s+(?:which\s+)?includes?)?(?:,?\s+but\s+(?:are|is)\s+not\s+limited\s+to|\s+the\s+following)\s*$",
+    re.IGNORECASE,
+)
+
+
 _BOILERPLATE_PARAGRAPH_RE = re.compile(
     r"equal\s+(?:employment\s+)?opportunity|without\s+regard\s+to|regardless\s+of\s+(?:race|age|sex)"
     r"|reasonable\s+accommodation|e-verify|drug[\s-]free\s+workplace|protected\s+veteran|affirmative\s+action"
@@ -182,7 +196,7 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
         name: str | None = None
         heading = ""
         if len(stripped) <= _MAX_HEADING_CHARS:
-            candidate = _undecorated(stripped)
+            candidate = _heading_candidate(stripped)
             if candidate and len(candidate.split()) <= 8:
                 name = _heading_name(candidate, kind)
                 heading = candidate

@@ -122,6 +122,21 @@ def test_scraped_requirements_glued_at_semicolons_keep_their_cues(extractor):
     ]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Essential functions of the job include but are not limited to:",
+        "Duties include, but are not limited to:",
+        "Responsibilities include the following:",
+    ],
+)
+def test_headings_that_say_not_limited_to_are_headings(heading):
+    from matcher.sections import find_sections
+
+    sections = find_sections(f"HIM Technician\n{heading}\n- Maintain the MPI", kind="posting")
+    assert [s.name for s in sections] == ["summary", "duties"]
+
+
 def test_bullets_glued_to_words_are_split(extractor):
     text = "HIM Supervisor\nRequirements:\n-RHIA/RHIT required\n*Detail oriented\n(minimum necessary)HIPAA"
     found = ids(extractor.extract(posting(text)))
