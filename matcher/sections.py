@@ -16,14 +16,14 @@ from .textindex import TextIndex
 
 _POSTING_HEADINGS: dict[str, str] = {
     "preferred": r"""
-        (?:additional\s+|other\s+)?(?:preferred|desired|desirable)(?:\s+(?:qualifications?|skills|experience|education
+        (?:additional\s+|other\s+)?(?:preferred|desired|desirable)(?:\s+(?:job|qualifications?|skills|experience|education
         |requirements|credentials|certifications?|knowledge|background|attributes))*
         | pref\.? | nice[\s-]to[\s-]haves? | bonus(?:\s+points)? | pluses | a\s+plus | (?:it'?s\s+)?a\s+plus\s+if\s+you\s+have
         | what\s+(?:would\s+)?(?:make|sets?)\s+you\s+(?:stand\s+out|apart) | ideal(?:ly)?(?:\s+candidate)?(?:\s+(?:will\s+)?(?:have|has|qualifications))?
         | preferred\s+but\s+not\s+required | additional\s+qualifications
     """,
     "required": r"""
-        (?:minimum|required|basic|essential|job|position|mandatory|key)?\s*(?:qualifications?|requirements?)
+        (?:(?:minimum|required|basic|essential|job|position|mandatory|key)\s+){0,2}(?:qualifications?|requirements?)
             (?:\s+(?:required|and\s+(?:education|experience|skills)|&\s+(?:education|experience|skills)))?
         | requirements?\s+(?:and|&)\s+qualifications? | qualifications?\s+(?:and|&)\s+requirements?
         | what\s+you(?:'ll|\s+will)?\s+(?:bring|need)(?:\s+to\s+succeed)? | what\s+we(?:'re|\s+are)\s+looking\s+for
@@ -36,8 +36,8 @@ _POSTING_HEADINGS: dict[str, str] = {
         | basic\s+requirements | necessary\s+skills(?:\s+and\s+abilities)? | minimum\s+required
     """,
     "duties": r"""
-        (?:key|essential|primary|major|main|core|principal|general)?\s*(?:job\s+|position\s+)?(?:responsibilities|duties|functions)
-            (?:\s+(?:and|&)\s+(?:responsibilities|duties))?(?:\s+of\s+(?:the|this)\s+(?:job|position|role))?(?:\s+include)?
+        (?:key|essential|primary|major|main|core|principal|general)?\s*(?:job\s+|position\s+)?(?:responsibilities|duties|functions|tasks)
+            (?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks))?(?:\s+of\s+(?:the|this)\s+(?:job|position|role))?(?:\s+include)?
         | essential\s+(?:job\s+)?functions | what\s+you(?:'ll|\s+will)\s+do | (?:a\s+)?day\s+in\s+the\s+life
         | day[\s-]to[\s-]day | accountabilities | in\s+this\s+role(?:,?\s+you\s+will)? | the\s+work | your\s+role
         | role\s+responsibilities | scope(?:\s+of\s+(?:the\s+)?(?:role|position))? | major\s+duties

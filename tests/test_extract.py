@@ -128,6 +128,7 @@ def test_scraped_requirements_glued_at_semicolons_keep_their_cues(extractor):
         "Essential functions of the job include but are not limited to:",
         "Duties include, but are not limited to:",
         "Responsibilities include the following:",
+        "Essential Tasks And Responsibilities",
     ],
 )
 def test_headings_that_say_not_limited_to_are_headings(heading):
@@ -135,6 +136,16 @@ def test_headings_that_say_not_limited_to_are_headings(heading):
 
     sections = find_sections(f"HIM Technician\n{heading}\n- Maintain the MPI", kind="posting")
     assert [s.name for s in sections] == ["summary", "duties"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"), [("Minimum Job Qualifications", "required"), ("Preferred Job Qualifications", "preferred")]
+)
+def test_qualification_headings_with_two_modifiers(heading, name):
+    from matcher.sections import find_sections
+
+    sections = find_sections(f"HIM Technician\n{heading}\n- RHIT", kind="posting")
+    assert [s.name for s in sections] == ["summary", name]
 
 
 def test_bullets_glued_to_words_are_split(extractor):
