@@ -89,3 +89,25 @@ def test_sentence_boundaries_are_those_of_the_reference_expression(text):
 
     reference = re.compile(r"[.!?](?=\s+[A-Z(\"'])|\n|•|;")
     assert TextIndex(text)._boundary_starts == [m.start() for m in reference.finditer(text)]
+
+
+GLUE_WORDS = ["systems", "Problem", "athena", "One", "Responsibilities", "Required", "Key", "setting", ".", ":", "@"]
+GLUE_WORDS += ["U.S.", "Ph.D.", "iKnow", "Med", "RHIT", "In", "a", "x.Y", "jane", "Doe", "\n", " ", "é", "Ab"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(GLUE_WORDS) | st.text(alphabet="aAzZ.:@ é", max_size=4), max_size=30))
+def test_glued_items_are_split_as_by_the_reference_expression(pieces):
+    import re
+
+    from matcher.readers.normalize import _split_glued_items
+
+    # The expression the character-class scan replaced (it tried three alternatives at every position of a text).
+    reference = re.compile(
+        r"(?<![A-Za-z])(?!athena[A-Z])([a-z]{3,})(?=[A-Z][a-z])(?![A-Za-z.]*@)"
+        r"|(?<=[a-z]{2})(?:[.!?](?=[A-Z][a-z])|:(?=[A-Z]))(?![A-Za-z.]*@)"
+        r"|(?<![A-Za-z])((?:Key\s+|Job\s+)?(?:Responsibilities|Qualifications|Requirements|Duties|Required|Preferred"
+        r"|Benefits|Education|Experience|Skills|Summary|Overview|Description))(?=[A-Z][a-z])"
+    )
+    text = "".join(pieces)
+    assert _split_glued_items(text) == reference.sub(lambda m: m.group() + "\n", text)

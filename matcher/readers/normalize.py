@@ -21,17 +21,42 @@ _TRAILING_SPACE_RE = re.compile(r"[ ]+\n")
 _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 # Scraped postings lose the markup between list items and run them together: "gaps in EHR systemsProblem solve and
 # provide solutions", "Nursing Informatics, preferredIn depth knowledge". A lowercase word of three or more letters
-# glued to a capitalised word starts a new line there. Brand names in camel case begin with a capital ("PowerChart")
-# or a short prefix ("eClinicalWorks", "iKnowMed", "myAvatar"); athenahealth's products are the exception kept.
-_GLUED_ITEMS_RE = re.compile(
-    r"(?<![A-Za-z])(?!athena[A-Z])([a-z]{3,})(?=[A-Z][a-z])(?![A-Za-z.]*@)"
-    # ... or a sentence, or a label, glued to the next one: "in a healthcare setting.Minimum one year",
-    # "Required:Minimum two years"
-    r"|(?<=[a-z]{2})(?:[.!?](?=[A-Z][a-z])|:(?=[A-Z]))(?![A-Za-z.]*@)"
-    # ... or a heading glued to the first item under it: "ResponsibilitiesPerform documentation reviews"
-    r"|(?<![A-Za-z])((?:Key\s+|Job\s+)?(?:Responsibilities|Qualifications|Requirements|Duties|Required|Preferred"
-    r"|Benefits|Education|Experience|Skills|Summary|Overview|Description))(?=[A-Z][a-z])"
+# glued to a capitalised word starts a new line there; so does a sentence or label glued to the next one ("in a
+# healthcare setting.Minimum one year", "Required:RHIT") and a heading glued to its first item
+# ("ResponsibilitiesPerform documentation reviews"). Brand names in camel case begin with a capital ("PowerChart")
+# or a short prefix ("eClinicalWorks", "iKnowMed", "myAvatar"); athenahealth's products ("athenaOne") and e-mail
+# addresses are left alone.
+# Candidates are found by classing every character (a lowercase letter, A capital, . a full stop or colon) in one
+# bytes.translate and searching for "aA" and "a.A": a regular expression scan of each text cost more than the rest
+# of normalising it.
+_CHARACTER_CLASSES = bytes(
+    ord("a")
+    if chr(c).islower() and c < 128
+    else ord("A")
+    if chr(c).isupper() and c < 128
+    else ord(".")
+    if chr(c) in ".!?:"
+    else ord(" ")
+    for c in range(256)
 )
+_GLUED_HEADINGS = frozenset(
+    {
+        "Responsibilities",
+        "Qualifications",
+        "Requirements",
+        "Duties",
+        "Required",
+        "Preferred",
+        "Benefits",
+        "Education",
+        "Experience",
+        "Skills",
+        "Summary",
+        "Overview",
+        "Description",
+    }
+)
+_EMAIL_AHEAD_RE = re.compile(r"[A-Za-z.]*@")
 # Cheap membership tests that decide whether the expressions above need to run at all.
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
 _BULLETS = "•▪◦●■·"
@@ -47,7 +72,8 @@ def normalize_text(text: str) -> str:
         if normalized == text:
             break
         text = normalized
-    return text
+    # Last and once: a line break after a glued item changes nothing the repairs above look at.
+    return _split_glued_items(text)
 
 
 def _normalize_once(text: str) -> str:
@@ -68,7 +94,6 @@ def _normalize_once(text: str) -> str:
             if _has_glued_bullet(text):
                 text = _GLUED_BULLET_RE.sub(r"\n\1 ", text)
             text = _BULLET_NO_SPACE_RE.sub(r"\1 ", text)
-    text = _GLUED_ITEMS_RE.sub(_line_break_after, text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
@@ -96,5 +121,54 @@ def _has_glued_bullet(text: str) -> bool:
     return False
 
 
-def _line_break_after(match: re.Match[str]) -> str:
-    return match.group() + "\n"
+def _glue_candidates(text: str) -> list[int]:
+    """Offsets of each lowercase ASCII letter followed by a capital, directly or across one of ".!?:"."""
+    classes = text.encode("ascii", "replace").translate(_CHARACTER_CLASSES)
+    found = []
+    for pattern in (b"aA", b"a.A"):
+        i = classes.find(pattern)
+        while i != -1:
+            # every non-ASCII character became "?", a "." class: only a real ".!?:" counts
+            if pattern == b"aA" or text[i + 1] in ".!?:":
+                found.append(i)
+            i = classes.find(pattern, i + 1)
+    found.sort()
+    return found
+
+
+def _split_glued_items(text: str) -> str:
+    """``text`` with a line break after each glued list item, sentence, label or heading (see above). Candidates
+    come from one cheap character-class scan; most texts have none, or only brand names."""
+    breaks: list[int] = []
+    for i in _glue_candidates(text):
+        after = text[i + 1]
+        if after in ".!?:":
+            # "setting.Minimum", "Required:RHIT": two lowercase letters, the mark, then a capital (and a lowercase
+            # letter after a full stop, so that "U.S.Army" or "Ph.D." stay)
+            if (
+                i >= 1
+                and "a" <= text[i - 1] <= "z"
+                and (after == ":" or "a" <= text[i + 3 : i + 4] <= "z")
+                and _EMAIL_AHEAD_RE.match(text, i + 2) is None
+            ):
+                breaks.append(i + 2)
+            continue
+        if not ("a" <= text[i + 2 : i + 3] <= "z"):
+            continue  # a capital then another capital or nothing: an acronym ("openEHR"), not a word
+        start = i
+        while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            start -= 1
+        word = text[start : i + 1]
+        if word in _GLUED_HEADINGS or (
+            len(word) >= 3 and word.islower() and word != "athena" and _EMAIL_AHEAD_RE.match(text, i + 1) is None
+        ):
+            breaks.append(i + 1)
+    if not breaks:
+        return text
+    pieces = []
+    last = 0
+    for at in breaks:
+        pieces.append(text[last:at])
+        last = at
+    pieces.append(text[last:])
+    return "\n".join(pieces)
