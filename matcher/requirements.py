@@ -255,6 +255,8 @@ _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("related field", r"related\s+(?:field|discipline|area)|equivalent"),
     )
 )
+# Any field at all: most degrees name none ("Bachelor's degree required"), and one search says so for all of them.
+_ANY_FIELD_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _FIELDS), re.IGNORECASE)
 _ACCREDITED_RE = re.compile(r"CAHIIM", re.IGNORECASE)
 
 
@@ -277,10 +279,11 @@ def degree_requirements(
         after = text[m.start() : min(s_end, m.end() + 90)]
         before = text[max(s_start, m.start() - 40) : m.start()]
         field = None
-        for name, pattern in _FIELDS:
-            if pattern.search(after) or (name != "related field" and pattern.search(before[-25:])):
-                field = name
-                break
+        if _ANY_FIELD_RE.search(after) or _ANY_FIELD_RE.search(before[-25:]):
+            for name, pattern in _FIELDS:
+                if pattern.search(after) or (name != "related field" and pattern.search(before[-25:])):
+                    field = name
+                    break
         sentence = text[s_start:s_end]
         found.append(
             DegreeRequirement(
