@@ -680,7 +680,11 @@ class _FitBuilder:
 
     def _flags(self) -> tuple[str, ...]:
         posting_level, candidate = self.posting.role_level, self.resume.role_level
-        if "outside" in (posting_level, candidate):
+        if posting_level == "outside":
+            # The taxonomy knows HIM skills only: a nurse's or engineer's posting is scored on the few HIM and soft
+            # skills it happens to name, which says little about the job.
+            return ("not an HIM role: the score covers only the HIM and general skills this posting names",)
+        if candidate == "outside":
             return ()
         diff = ROLE_LEVEL_ORDER.index(posting_level) - ROLE_LEVEL_ORDER.index(candidate)  # type: ignore[arg-type]
         if diff >= 2:

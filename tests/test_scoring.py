@@ -223,3 +223,18 @@ def test_quotes_of_long_run_together_text_start_at_a_word_and_keep_offsets(extra
         assert len(ev.text) <= 260 and not ev.text[0].isspace()
         assert ev.text.split()[0] in text.split()  # a whole word, not the tail of one
         assert ev.text[ev.start : ev.end].strip()
+
+
+def test_postings_outside_him_are_flagged(extractor):
+    nurse = extractor.extract(
+        Document(
+            text="Registered Nurse - Medical ICU\nRequirements\n- Current RN license\n- BLS and ACLS\n"
+            "- Excellent communication skills and attention to detail",
+            source="rn.txt",
+            kind="posting",
+        )
+    )
+    assert nurse.role_level == "outside"
+    scorer = FitScorer().fit([nurse])
+    fit = scorer.score(resume=_resume(extractor, "EXPERIENCE\nMedical records clerk, 2019-2023."), posting=nurse)
+    assert any("not an HIM role" in flag for flag in fit.flags)
