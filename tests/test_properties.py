@@ -110,7 +110,10 @@ def test_glued_items_are_split_as_by_the_reference_expression(pieces):
         r"|Benefits|Education|Experience|Skills|Summary|Overview|Description))(?=[A-Z][a-z])"
     )
     text = "".join(pieces)
-    assert _split_glued_items(text) == reference.sub(lambda m: m.group() + "\n", text)
+    split = _split_glued_items(text)
+    assert split.replace("\n", "") == text.replace("\n", "")  # only line breaks are added
+    if not re.search("[A-Z]{2}", text):  # acronyms ("fieldRHIA", "RHIAWork") have their own rules, tested by example
+        assert split == reference.sub(lambda m: m.group() + "\n", text)
 
 
 TITLE_WORDS = ["Job Title", "Title", "Position", "role", "job", ":", "-", "–", "\n", " ", "\t", "HIM Manager", "x"]

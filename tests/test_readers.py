@@ -84,7 +84,16 @@ def test_list_items_run_together_by_a_scraper_are_split_but_brand_names_are_not(
         "Responsibilities",
         "Perform coding reviews",
     ]
-    kept = "eClinicalWorks, iKnowMed, PowerChart, myAvatar, McKesson, jane.doe@example.org, Jane.Doe@example.org, Ph.D."
+    acronyms = "or related fieldRHIA, RHIT or CCS\nHealth AdministrationRHIT required\nPreferred: RHIAWork from home"
+    assert normalize_text(acronyms).splitlines() == [
+        "or related field",
+        "RHIA, RHIT or CCS",
+        "Health Administration",
+        "RHIT required",
+        "Preferred: RHIA",
+        "Work from home",
+    ]
+    kept = "eClinicalWorks, iKnowMed, PowerChart, PowerBI, athenaIDX, openEHR, EHRs, jane.doe@example.org, Ph.D."
     assert normalize_text(kept) == kept
 
 

@@ -57,6 +57,41 @@ _GLUED_HEADINGS = frozenset(
     }
 )
 _EMAIL_AHEAD_RE = re.compile(r"[A-Za-z.]*@")
+# Lowercase words that begin camel-case names: athenahealth's products ("athenaOne", "athenaIDX"), openEHR.
+_CAMEL_CASE_PREFIXES = frozenset({"athena", "open"})
+# Credentials and HIM acronyms that scrapers glue to the next item ("RHIAWork from home", "CCSThree years").
+_GLUED_ACRONYMS = frozenset(
+    {
+        "RHIA",
+        "RHIT",
+        "CCS",
+        "CCA",
+        "CPC",
+        "CDIP",
+        "CHPS",
+        "CHDA",
+        "CRIS",
+        "CTR",
+        "CCDS",
+        "CPMA",
+        "COC",
+        "CIC",
+        "CHC",
+        "CRCR",
+        "RN",
+        "LPN",
+        "BSN",
+        "HIM",
+        "HIT",
+        "EHR",
+        "EMR",
+        "ROI",
+        "MPI",
+        "CDI",
+        "HIPAA",
+        "GED",
+    }
+)
 # Cheap membership tests that decide whether the expressions above need to run at all.
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
 _BULLETS = "•▪◦●■·"
@@ -136,6 +171,17 @@ def _glue_candidates(text: str) -> list[int]:
     return found
 
 
+def _acronym_glue_candidates(text: str) -> list[int]:
+    """Offsets of each capital followed by a capital and two lowercase letters ("RHIAWork": the "A")."""
+    classes = text.encode("ascii", "replace").translate(_CHARACTER_CLASSES)
+    found = []
+    i = classes.find(b"AAaa")
+    while i != -1:
+        found.append(i)
+        i = classes.find(b"AAaa", i + 1)
+    return found
+
+
 def _split_glued_items(text: str) -> str:
     """``text`` with a line break after each glued list item, sentence, label or heading (see above). Candidates
     come from one cheap character-class scan; most texts have none, or only brand names."""
@@ -153,16 +199,30 @@ def _split_glued_items(text: str) -> str:
             ):
                 breaks.append(i + 2)
             continue
-        if not ("a" <= text[i + 2 : i + 3] <= "z"):
-            continue  # a capital then another capital or nothing: an acronym ("openEHR"), not a word
         start = i
         while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
             start -= 1
         word = text[start : i + 1]
-        if word in _GLUED_HEADINGS or (
-            len(word) >= 3 and word.islower() and word != "athena" and _EMAIL_AHEAD_RE.match(text, i + 1) is None
-        ):
+        lowercase_word = len(word) >= 3 and word.islower() and word not in _CAMEL_CASE_PREFIXES
+        if not ("a" <= text[i + 2 : i + 3] <= "z"):
+            # a lowercase word glued to an acronym that ends there: "related fieldRHIA or RHIT", "programCCS"
+            end = i + 1
+            while end < len(text) and "A" <= text[end] <= "Z":
+                end += 1
+            known = text[i + 1 : end] in _GLUED_ACRONYMS and word not in _CAMEL_CASE_PREFIXES  # but "PowerBI" stays
+            if (lowercase_word or (known and len(word) >= 3)) and end - i > 2 and not text[end : end + 1].islower():
+                breaks.append(i + 1)
+            continue
+        if word in _GLUED_HEADINGS or (lowercase_word and _EMAIL_AHEAD_RE.match(text, i + 1) is None):
             breaks.append(i + 1)
+    # an acronym glued to the next item: "Preferred: RHIT or RHIAWork from home"
+    for k in _acronym_glue_candidates(text):
+        start = k
+        while start > 0 and "A" <= text[start - 1] <= "Z":
+            start -= 1
+        if (start == 0 or not text[start - 1].isalpha()) and text[start : k + 1] in _GLUED_ACRONYMS:
+            breaks.append(k + 1)
+    breaks.sort()
     if not breaks:
         return text
     pieces = []
