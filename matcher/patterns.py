@@ -151,8 +151,8 @@ _MAX_EXPANSION = 5000
 
 
 class TokenColumns:
-    """One Doc's token attributes as Python lists, read in one ``to_array`` call and shared by every step of an
-    analysis (keywords, anchored patterns, context rules, character offsets); flag columns only if a pattern asks."""
+    """One Doc's token attributes, read in one ``to_array`` call and shared by every step of an analysis (keywords,
+    anchored patterns, context rules, character offsets); the rarer flag columns only if a pattern asks."""
 
     __slots__ = ("columns", "doc", "idx", "length", "lengths", "norm")
 
@@ -199,6 +199,11 @@ class TokenColumns:
 WordFrequency = Callable[[int, int], float]
 
 
+def _occurrences(frequency: WordFrequency | None, column: int, values: Iterable[int]) -> float:
+    """How often any of ``values`` occurs in ``column`` per posting (0 when word frequencies are unknown)."""
+    return sum(frequency(column, v) for v in values) if frequency is not None else 0.0
+
+
 class _CompiledPattern:
     """A pattern with its anchor, a required literal token ``prefix`` tokens (min, max) after the start, and its
     guard: another required literal token, ``guard_offset`` tokens (min, max) after the start, or None."""
@@ -237,7 +242,7 @@ class _CompiledPattern:
             if literal is not None and (around or high <= _MAX_PREFIX):
                 column, values = literal
                 shortest = min(len(strings[v]) for v in values) if strings is not None else 1
-                occurrences = sum(frequency(column, v) for v in values) if frequency is not None else 0.0
+                occurrences = _occurrences(frequency, column, values)
                 cost = (occurrences * (1 if around else high - low + 1), -shortest)
                 if best is None or cost < best[0]:
                     best = (cost, j, (low, high), literal)
@@ -256,13 +261,13 @@ class _CompiledPattern:
         for direction, side in ((-1, self.before), (1, self.after)):
             for distance, spec in enumerate(side, start=1):
                 if spec.low >= 1 and spec.mode == _IN and spec.column <= _LIKE_NUM:
-                    occurrences = sum(frequency(spec.column, v) for v in spec.values) if frequency is not None else 0.0
+                    occurrences = _occurrences(frequency, spec.column, spec.values)
                     near.append((occurrences, (spec.column, spec.values, direction * distance)))
                 if spec.low != 1 or spec.high != 1:
                     break  # past a repeated or optional token the distance is no longer fixed
         self.required_near = tuple(check for _, check in sorted(near, key=lambda item: item[0])[:_MAX_NEAR_CHECKS])
         # The guard is the rarest other required literal: most anchor hits ("manage") have no guard word ("coders")
-        # at the right distance, and that is known from the phrase matcher's hits before any walk.
+        # at the right distance, which a slice of its token column shows before any walk.
         guard: tuple[tuple[float, int], tuple[int, int], tuple[int, frozenset[int]]] | None = None
         low = high = 0
         for j, spec in enumerate(tokens):
@@ -270,7 +275,7 @@ class _CompiledPattern:
             if literal is not None and j != self.anchor_token:
                 column, values = literal
                 shortest = min(len(strings[v]) for v in values) if strings is not None else 1
-                occurrences = sum(frequency(column, v) for v in values) if frequency is not None else 0.0
+                occurrences = _occurrences(frequency, column, values)
                 # A word found in nearly every posting ("and", ",", "-") rejects almost nothing and its check costs
                 # at every anchor hit: no guard is better.
                 common = occurrences > _MAX_GUARD_OCCURRENCES if frequency is not None else shortest < 3

@@ -30,7 +30,8 @@ _EXTRA_INFIXES = (
     r"(?<=[0-9A-Za-z])[-\u2010\u2011\u2013/](?=[0-9A-Za-z])",
     r"[•▪◦●■]",
     # Scraped postings run a closing parenthesis into the next word where markup stood: "(minimum necessary)Send".
-    # (Letters run together, "teamRHIT", stay one word: an acronym never fires inside another word.)
+    # (Words run together, "teamRHIT", are split by the reader where it can tell; here an acronym never fires
+    # inside another word.)
     r"\)(?=[A-Z])",
     # ... and run list items together at a semicolon: "university required;Minimum of 5 years".
     r"(?<=[A-Za-z]);(?=[A-Za-z])",

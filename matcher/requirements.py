@@ -38,15 +38,12 @@ _NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i
 
 
 def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:
-    """Requirement cues (absolute offset, kind) and clause boundaries of one sentence, computed once."""
-    slot = ("cues", s_start)
-    known = index.memo.get(slot)
-    if known is not None:
-        return known  # type: ignore[return-value]
+    """Requirement cues (absolute offset, kind) and clause boundaries of one sentence, stored in ``index.memo``
+    (requirement_of looks there first: most sentences hold several mentions)."""
     cues = [(start, "preferred") for start, _ in index.keywords("preferred", s_start, s_end)]
     cues += [(start, "required") for start, _ in index.keywords("required", s_start, s_end)]
     clauses = [m.start() for m in _CLAUSE_SPLIT_RE.finditer(index.text, s_start, s_end)] if cues else []
-    index.memo[slot] = (cues, clauses)
+    index.memo[("cues", s_start)] = (cues, clauses)
     return cues, clauses
 
 
@@ -57,7 +54,7 @@ def requirement_of(index: TextIndex, start: int, end: int, *, section: str) -> R
     decides (required or preferred qualifications), and duties or summary text stays ``None``.
     """
     s_start, s_end = index.sentence(start, end)
-    known = index.memo.get(("cues", s_start))  # most sentences hold several mentions: look before calling
+    known = index.memo.get(("cues", s_start))
     cues: list[tuple[int, str]]
     clauses: list[int]
     cues, clauses = known if known is not None else _cues(index, s_start, s_end)  # type: ignore[misc]

@@ -27,8 +27,8 @@ _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 # or a short prefix ("eClinicalWorks", "iKnowMed", "myAvatar"); athenahealth's products ("athenaOne") and e-mail
 # addresses are left alone.
 # Candidates are found by classing every character (a lowercase letter, A capital, . a full stop or colon) in one
-# bytes.translate and searching for "aA" and "a.A": a regular expression scan of each text cost more than the rest
-# of normalising it.
+# bytes.translate and searching for "aA", "a.A" and "AAaa": a regular expression scan of each text cost more than
+# the rest of normalising it.
 _CHARACTER_CLASSES = bytes(
     ord("a")
     if chr(c).islower() and c < 128
@@ -156,37 +156,25 @@ def _has_glued_bullet(text: str) -> bool:
     return False
 
 
-def _glue_candidates(text: str) -> list[int]:
-    """Offsets of each lowercase ASCII letter followed by a capital, directly or across one of ".!?:"."""
-    classes = text.encode("ascii", "replace").translate(_CHARACTER_CLASSES)
+def _find_all(classes: bytes, pattern: bytes) -> list[int]:
+    """Every offset of ``pattern`` in ``classes`` (overlaps included)."""
     found = []
-    for pattern in (b"aA", b"a.A"):
-        i = classes.find(pattern)
-        while i != -1:
-            # every non-ASCII character became "?", a "." class: only a real ".!?:" counts
-            if pattern == b"aA" or text[i + 1] in ".!?:":
-                found.append(i)
-            i = classes.find(pattern, i + 1)
-    found.sort()
-    return found
-
-
-def _acronym_glue_candidates(text: str) -> list[int]:
-    """Offsets of each capital followed by a capital and two lowercase letters ("RHIAWork": the "A")."""
-    classes = text.encode("ascii", "replace").translate(_CHARACTER_CLASSES)
-    found = []
-    i = classes.find(b"AAaa")
+    i = classes.find(pattern)
     while i != -1:
         found.append(i)
-        i = classes.find(b"AAaa", i + 1)
+        i = classes.find(pattern, i + 1)
     return found
 
 
 def _split_glued_items(text: str) -> str:
     """``text`` with a line break after each glued list item, sentence, label or heading (see above). Candidates
     come from one cheap character-class scan; most texts have none, or only brand names."""
+    classes = text.encode("ascii", "replace").translate(_CHARACTER_CLASSES)
+    # A lowercase letter followed by a capital, directly or across ".!?:" (every non-ASCII character became "?", a
+    # "." class: only a real ".!?:" counts).
+    glued = _find_all(classes, b"aA") + [i for i in _find_all(classes, b"a.A") if text[i + 1] in ".!?:"]
     breaks: list[int] = []
-    for i in _glue_candidates(text):
+    for i in sorted(glued):
         after = text[i + 1]
         if after in ".!?:":
             # "setting.Minimum", "Required:RHIT": two lowercase letters, the mark, then a capital (and a lowercase
@@ -215,8 +203,8 @@ def _split_glued_items(text: str) -> str:
             continue
         if word in _GLUED_HEADINGS or (lowercase_word and _EMAIL_AHEAD_RE.match(text, i + 1) is None):
             breaks.append(i + 1)
-    # an acronym glued to the next item: "Preferred: RHIT or RHIAWork from home"
-    for k in _acronym_glue_candidates(text):
+    # an acronym glued to the next item: "Preferred: RHIT or RHIAWork from home" (k is the acronym's last letter)
+    for k in _find_all(classes, b"AAaa"):
         start = k
         while start > 0 and "A" <= text[start - 1] <= "Z":
             start -= 1
