@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis import Analysis, Document, DocumentKind, Mention, Requirement, Requirements
 from .errors import OptionError
 from .keywords import keyword_index
-from .patterns import TokenColumns
+from .patterns import TextPieces, TokenColumns
 from .pipeline import get_nlp, get_skill_matcher
 from .requirements import (
     credential_requirements,
@@ -82,7 +82,8 @@ class Extractor:
         """Analyse one document (or raw text, read as ``kind``)."""
         document = self._as_document(document, kind=kind, source=source)
         sections = find_sections(document.text, kind=document.kind)
-        return self._analyse(document, self.nlp.make_doc(_matchable_text(document, sections)), sections)
+        matchable, pieces = _matchable_text(document, sections)
+        return self._analyse(document, self.nlp.make_doc(matchable), sections, pieces)
 
     def pipe(self, documents: Iterable[Document], *, batch_size: int = 256) -> Iterator[Analysis]:
         """Analyse many documents, streaming: one Analysis per Document, in order."""
@@ -99,7 +100,8 @@ class Extractor:
         tokenizer: Any = self.nlp.tokenizer
         for document in documents:
             sections = find_sections(document.text, kind=document.kind)
-            yield self._analyse(document, tokenizer(_matchable_text(document, sections)), sections)
+            matchable, pieces = _matchable_text(document, sections)
+            yield self._analyse(document, tokenizer(matchable), sections, pieces)
 
     @staticmethod
     def _as_document(document: Document | str, *, kind: str, source: str) -> Document:
@@ -112,10 +114,12 @@ class Extractor:
         resolved: DocumentKind = detect_kind(document) if kind == "auto" else kind  # type: ignore[assignment]
         return Document(text=document, source=source, kind=resolved)
 
-    def _analyse(self, document: Document, doc: Doc, sections: list[Section]) -> Analysis:
+    def _analyse(
+        self, document: Document, doc: Doc, sections: list[Section], pieces: TextPieces | None = None
+    ) -> Analysis:
         text = document.text
         kind = document.kind
-        columns = TokenColumns(doc)
+        columns = TokenColumns(doc, pieces)
         text_index = TextIndex(text, self.keyword_index.find(doc, columns))
         index = SectionIndex(sections, boilerplate_spans(text_index) if kind == "posting" else ())
 
@@ -198,29 +202,32 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (lo, hi) if lo < hi else (start, end)
 
 
-def _matchable_text(document: Document, sections: Sequence[Section]) -> str:
-    """The text to tokenize: a posting's boilerplate sections (EEO, benefits, pay) blanked out, since nothing found
-    there counts. Blanks keep every offset, so token offsets still index ``document.text``."""
+def _matchable_text(document: Document, sections: Sequence[Section]) -> tuple[str, TextPieces | None]:
+    """The text to tokenize: a posting without its boilerplate sections (EEO, benefits, pay), since nothing found
+    there counts, and where its pieces came from (None when nothing was cut, so offsets index the text as is)."""
     text = document.text
     if document.kind != "posting":
-        return text
+        return text, None
     pieces: list[str] = []
-    last = 0
+    starts: list[int] = []
+    deltas: list[int] = []
+    last = length = 0
     for section in sections:
         if section.name == "boilerplate" and section.end > section.start:
-            pieces.append(text[last : section.start])
-            pieces.append(_blank(text[section.start : section.end]))
+            kept = text[last : section.start]
+            starts.append(length)
+            deltas.append(last - length)
+            # One newline stands for the cut: the words on either side stay apart and never join one phrase.
+            pieces.append(kept)
+            pieces.append("\n")
+            length += len(kept) + 1
             last = section.end
     if not pieces:
-        return text
+        return text, None
+    starts.append(length)
+    deltas.append(last - length)
     pieces.append(text[last:])
-    return "".join(pieces)
-
-
-def _blank(text: str) -> str:
-    """``text`` with every character but newlines turned into a space (a regex substitution per character cost
-    twenty times more)."""
-    return "\n".join(" " * len(line) for line in text.split("\n"))
+    return "".join(pieces), TextPieces(starts, deltas)
 
 
 _DEFAULT_EXTRACTOR: dict[int, Extractor] = {}

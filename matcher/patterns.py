@@ -14,6 +14,7 @@ more than tokenizing. So:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -150,15 +151,37 @@ _MAX_NEAR_CHECKS = 3
 _MAX_EXPANSION = 5000
 
 
+class TextPieces:
+    """Where each piece of a tokenized text came from in the document: the text is the document with some spans
+    cut out, one separator character standing for each cut.
+
+    A posting's boilerplate (EEO text, benefits) is cut out before tokenizing rather than blanked: spaCy's suffix
+    and infix regexes scan a whitespace token at every position, and a blanked section is one long whitespace token,
+    unique to its document and so never cached (measured: tokenizing took twice as long as on the cut text).
+    """
+
+    __slots__ = ("deltas", "starts")
+
+    def __init__(self, starts: Sequence[int], deltas: Sequence[int]) -> None:
+        self.starts = starts  # where each piece starts in the tokenized text, ascending, the first at 0
+        self.deltas = deltas  # what to add to an offset in that piece to index the document
+
+    def original_offsets(self, offsets: Any, numpy: Any) -> Any:
+        """``offsets`` (a numpy array of offsets into the tokenized text) as offsets into the document."""
+        piece = numpy.searchsorted(numpy.asarray(self.starts, dtype=offsets.dtype), offsets, side="right") - 1
+        return offsets + numpy.asarray(self.deltas, dtype=offsets.dtype)[piece]
+
+
 class TokenColumns:
     """One Doc's token attributes, read in one ``to_array`` call and shared by every step of an analysis (keywords,
     anchored patterns, context rules, character offsets); the rarer flag columns only if a pattern asks."""
 
-    __slots__ = ("columns", "doc", "idx", "length", "lengths", "norm")
+    __slots__ = ("columns", "doc", "ends", "idx", "length", "norm")
 
     _ATTRS: tuple[str, ...] = ("ORTH", "LOWER", "NORM", "LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_ALPHA")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, pieces: TextPieces | None = None) -> None:
+        """``pieces``: where the Doc's text was cut out of a longer text; offsets then index that text."""
         import numpy
         from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER, NORM, ORTH
 
@@ -170,13 +193,18 @@ class TokenColumns:
             # cost more than all the lookups an analysis makes). LIKE_NUM rides along: the years-of-experience
             # patterns ask for it in most postings, and a second to_array call costs more than a sixth column.
             table = numpy.ascontiguousarray(doc.to_array([ORTH, LOWER, NORM, IDX, LENGTH, LIKE_NUM]).T)
+            table[4] += table[3]  # token ends
+            if pieces is not None:
+                table[3] = pieces.original_offsets(table[3], numpy)
+                # An end maps as its token's last character does (a whitespace token may span a cut).
+                table[4] = pieces.original_offsets(table[4] - 1, numpy) + 1
             rows = [memoryview(row) for row in table]
         else:
             rows = [[], [], [], [], [], []]
-        orth, lower, norm, idx, lengths, like_num = rows
+        orth, lower, norm, idx, ends, like_num = rows
         self.norm: Sequence[int] = norm
         self.idx: Sequence[int] = idx
-        self.lengths: Sequence[int] = lengths
+        self.ends: Sequence[int] = ends
         # By column number; the rarely asked flags are None until read (hot loops index this list, then fall back to
         # ``self[column]``, since a method call per token position costs more than the lookup itself).
         self.columns: list[Sequence[int] | None] = [orth, lower, norm, like_num, None, None, None]
@@ -192,7 +220,7 @@ class TokenColumns:
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of tokens ``[start, end)``."""
-        return self.idx[start], self.idx[end - 1] + self.lengths[end - 1]
+        return self.idx[start], self.ends[end - 1]
 
 
 # Expected occurrences per document of a token value: (column, string hash) -> float.
@@ -293,23 +321,6 @@ class _CompiledPattern:
         positions.discard(start)  # spaCy never returns an empty match
         return positions
 
-    def matches_around(self, cols: TokenColumns, pos: int) -> list[tuple[int, int]]:
-        """Every (start, end) of a match whose anchor token is at ``pos``: the tokens before the anchor are walked
-        backwards from it and those after it forwards, once each, instead of a full walk from every start."""
-        spec = self.tokens[self.anchor_token]
-        if len(spec.checks) > 1 and not spec.accepts(cols, pos):
-            return []  # the phrase matcher vouched for the anchor's word only, not its other checks
-        columns, n = cols.columns, cols.length
-        for column, values, offset in self.required_near:
-            at = pos + offset
-            if not 0 <= at < n or columns[column][at] not in values:  # type: ignore[index]
-                return []  # a required word is missing where it would have to be
-        starts = _reach(self.before, cols, pos, backwards=True) if self.before else (pos,)
-        if not starts:
-            return []
-        ends = _reach(self.after, cols, pos + 1) if self.after else (pos + 1,)
-        return [(start, end) for start in starts for end in ends]
-
 
 def _reach(specs: Sequence[_TokenSpec], cols: TokenColumns, origin: int, *, backwards: bool = False) -> set[int]:
     """The token boundaries reachable from ``origin`` by matching ``specs`` in turn (forwards, or backwards with the
@@ -379,6 +390,134 @@ def _reach(specs: Sequence[_TokenSpec], cols: TokenColumns, origin: int, *, back
     return positions
 
 
+def _check(spec: _TokenSpec, name: str, at: str) -> str:
+    """Python source testing the token at index expression ``at`` against ``spec`` (its values bound to ``name``)."""
+    if spec.mode == _IN:
+        return f"c{spec.column}[{at}] in {name}"
+    if spec.mode == _NOT_IN:
+        return f"c{spec.column}[{at}] not in {name}"
+    if spec.mode == _ANY:
+        return "True"
+    return f"{name}(cols, {at})"
+
+
+def _walk_source(specs: Sequence[_TokenSpec], names: Sequence[str], *, backwards: bool, result: str) -> list[str]:
+    """Source lines that walk ``specs`` from ``p`` as ``_reach`` does, leaving the reachable boundaries in the set
+    ``result`` (or returning from the function when there are none).
+
+    Tokens that occur exactly once keep a single position ``p`` (no set at all while every token so far was exactly
+    once, by far the common case); the first optional or repeated token turns the walk into a set of positions.
+    """
+    lines: list[str] = []
+    single = True
+    for spec, name in zip(specs, names, strict=True):
+        check = _check(spec, name, "q - 1" if backwards else "q")
+        if spec.low == spec.high == 1:
+            at = "p - 1" if backwards else "p"
+            inside = "p > 0" if backwards else "p < n"
+            test = _check(spec, name, at)
+            move = "p - 1" if backwards else "p + 1"
+            if single:
+                lines.append(f"if not ({inside} and {test}): return")
+                lines.append(f"p = {move}")
+            else:
+                lines.append(f"R = {{{move} for p in P if {inside} and {test}}}")
+                lines.append("if not R: return")
+                lines.append("P = R")
+            continue
+        low, high = spec.low, spec.high
+        body: list[str] = []
+        if low == 0:
+            body.append("R.add(p)")
+        if backwards:
+            body.append(f"limit = p - {high}")
+            body.append("if limit < 0: limit = 0")
+            if spec.mode == _ANY:
+                body.append(f"R.update(range(limit, p - {max(low, 1)} + 1))")
+            else:
+                body.append("q = p")
+                body.append(f"while q > limit and {check}:")
+                body.append("    q -= 1")
+                body.append(f"    if p - q >= {low}: R.add(q)" if low > 1 else "    R.add(q)")
+        else:
+            body.append(f"limit = p + {high}")
+            body.append("if limit > n: limit = n")
+            if spec.mode == _ANY:
+                body.append(f"R.update(range(p + {max(low, 1)}, limit + 1))")
+            else:
+                body.append("q = p")
+                body.append(f"while q < limit and {check}:")
+                body.append("    q += 1")
+                body.append(f"    if q - p >= {low}: R.add(q)" if low > 1 else "    R.add(q)")
+        lines.append("R = set()")
+        if single:
+            lines.extend(body)
+        else:
+            lines.append("for p in P:")
+            lines.extend("    " + line for line in body)
+        lines.append("if not R: return")
+        lines.append("P = R")
+        single = False
+    lines.append(f"{result} = (p,)" if single else f"{result} = P")
+    return lines
+
+
+def _matcher_source(pattern: _CompiledPattern, name: str, constants: dict[str, Any]) -> list[str]:
+    """Source of a function ``name(cols, n, pos, found, present)`` appending to ``found`` every (key, start, end)
+    match of ``pattern`` whose anchor sits at ``pos``: the guard, the fixed-distance words and both walks of
+    ``matches_around`` and ``evaluate`` written out for this one pattern, its word sets bound as constants.
+
+    A generic evaluator spends most of its time deciding, at every token, what kind of check comes next; the
+    taxonomy's patterns are fixed when it loads, so that decision is made once, here.
+    """
+
+    def bind(value: Any) -> str:
+        constant = f"K{len(constants)}"
+        constants[constant] = value
+        return constant
+
+    lines = [f"def {name}(cols, n, pos, found, present):"]
+    body: list[str] = ["columns = cols.columns"]
+    used = {spec.column for spec in pattern.tokens if spec.mode in (_IN, _NOT_IN)}
+    body.extend(f"c{column} = columns[{column}]" for column in sorted(used))
+    anchor = pattern.tokens[pattern.anchor_token]
+    if len(anchor.checks) > 1:
+        body.append(f"if not {bind(anchor.accepts)}(cols, pos): return")
+    if pattern.guard is not None:
+        guard_column, guard_words = pattern.guard
+        guard_low, guard_high = pattern.guard_offset
+        values = bind(guard_words)
+        low, high = pattern.prefix
+        if guard_high - guard_low > _MAX_GUARD_WINDOW:
+            index = bind(object())  # this pattern's own key in the per-document cache
+            body.append(f"seen = present.get({index})")
+            body.append("if seen is None:")
+            body.append(f"    seen = present[{index}] = not {values}.isdisjoint(cols[{guard_column}])")
+            body.append("if not seen: return")
+        else:
+            body.append(f"lo = pos - {high}")
+            body.append("if lo < 0: lo = 0")
+            body.append(f"hi = pos - {low} + {guard_high + 1}")
+            body.append("if hi > n: hi = n")
+            body.append(f"if {values}.isdisjoint(cols[{guard_column}][lo + {guard_low} : hi]): return")
+    for column, words, offset in pattern.required_near:
+        at = f"pos + {offset}" if offset > 0 else f"pos - {-offset}"
+        inside = f"pos + {offset} < n" if offset > 0 else f"pos >= {-offset}"
+        body.append(f"if not ({inside} and columns[{column}][{at}] in {bind(words)}): return")
+
+    def names(specs: Sequence[_TokenSpec]) -> list[str]:
+        return [bind(spec.values if spec.mode in (_IN, _NOT_IN) else spec.accepts) for spec in specs]
+
+    body.append("p = pos")
+    body.extend(_walk_source(pattern.before, names(pattern.before), backwards=True, result="starts"))
+    body.append("p = pos + 1")
+    body.extend(_walk_source(pattern.after, names(pattern.after), backwards=False, result="ends"))
+    key = bind(pattern.key)
+    body.append(f"found.extend([({key}, start, end) for start in starts for end in ends])")
+    lines.extend("    " + line for line in body)
+    return lines
+
+
 _ATTR_OF_COLUMN = {_ORTH: "ORTH", _LOWER: "LOWER", _NORM: "NORM"}
 
 
@@ -440,6 +579,8 @@ class TokenPatternMatcher:
         self._fallback: Any = None
         # Phrase-matcher keys this class owns -> the patterns anchored on that token.
         self.anchor_keys: dict[int, list[int]] = {}
+        # The same keys -> each pattern's compiled match function; built on the first evaluate after an add.
+        self._matchers: dict[int, tuple[_AnchoredMatch, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self._anchored) + (len(self._fallback) if self._fallback is not None else 0)
@@ -467,6 +608,7 @@ class TokenPatternMatcher:
                 continue
             index = len(self._anchored)
             self._anchored.append(compiled)
+            self._matchers = None
             self._watch(compiled.anchor_column, compiled.anchors, index)
 
     def _watch(self, column: int, values: frozenset[int], index: int) -> None:
@@ -488,51 +630,78 @@ class TokenPatternMatcher:
         found: list[tuple[str, int, int]] = []
         if anchor_hits:
             cols = columns if columns is not None else TokenColumns(doc)
-            anchored = self._anchored
-            # Guards are read straight from the token columns, not found by the phrase matcher: its cost is per hit,
-            # and guard words ("health", "to") hit far more often than anchors.
-            guard_in_document: dict[int, bool] = {}
+            matchers = self._matchers if self._matchers is not None else self._compile()
             n = cols.length
+            # Per document: whether a far-reaching guard word occurs at all, asked once per pattern.
+            present: dict[object, bool] = {}
             for token_key, pos in anchor_hits:
-                for index in self.anchor_keys[token_key]:
-                    pattern = anchored[index]
-                    low, high = pattern.prefix
-                    first_start, last_start = max(0, pos - high), pos - low
-                    guard = pattern.guard
-                    if guard is not None:
-                        guard_column, guard_values = cols[guard[0]], guard[1]
-                        guard_low, guard_high = pattern.guard_offset
-                        if guard_high - guard_low > _MAX_GUARD_WINDOW:
-                            # An open-ended gap: presence in the document is all that is cheap to know.
-                            present = guard_in_document.get(index)
-                            if present is None:
-                                present = guard_in_document[index] = not guard_values.isdisjoint(guard_column)
-                            if not present:
-                                continue
-                            guard = None
-                        elif guard_values.isdisjoint(
-                            guard_column[first_start + guard_low : min(n, last_start + guard_high + 1)]
-                        ):
-                            continue  # no guard word within reach of any start
-                    if pattern.around:
-                        found.extend((pattern.key, start, end) for start, end in pattern.matches_around(cols, pos))
-                        continue
-                    starts = range(first_start, last_start + 1)
-                    first = pattern.tokens[0]
-                    if first.low:  # cheap rejection of most starts before the full walk
-                        starts = first.filter_starts(cols, starts)  # type: ignore[assignment]
-                    for start in starts:
-                        if (
-                            guard is not None
-                            and first_start != last_start
-                            and guard_values.isdisjoint(
-                                guard_column[start + guard_low : min(n, start + guard_high + 1)]
-                            )
-                        ):
-                            continue
-                        for end in pattern.ends_from(cols, start):
-                            found.append((pattern.key, start, end))
+                for match in matchers[token_key]:
+                    match(cols, n, pos, found, present)
         if self._fallback is not None:
             strings = self.vocab.strings
             found.extend((strings[key], start, end) for key, start, end in self._fallback(doc))
         return found
+
+    def _compile(self) -> dict[int, tuple[_AnchoredMatch, ...]]:
+        """One generated function per pattern anchored on a token matched exactly once (all of the shipped
+        taxonomy's), compiled together; the rest walk from every start."""
+        constants: dict[str, Any] = {}
+        source: list[str] = []
+        for index, pattern in enumerate(self._anchored):
+            if pattern.around:
+                source.extend(_matcher_source(pattern, f"match_{index}", constants))
+        namespace = dict(constants)
+        exec(compile("\n".join(source), "<taxonomy token patterns>", "exec"), namespace)
+        by_index: list[_AnchoredMatch] = [
+            namespace[f"match_{index}"] if pattern.around else functools.partial(_match_from_every_start, pattern)
+            for index, pattern in enumerate(self._anchored)
+        ]
+        self._matchers = {key: tuple(by_index[i] for i in indices) for key, indices in self.anchor_keys.items()}
+        return self._matchers
+
+
+# (cols, n, anchor position, found, per-document guard presence): appends (key, start, end) to found.
+_AnchoredMatch = Callable[[TokenColumns, int, int, list[tuple[str, int, int]], dict[object, bool]], None]
+
+
+def _match_from_every_start(
+    pattern: _CompiledPattern,
+    cols: TokenColumns,
+    n: int,
+    pos: int,
+    found: list[tuple[str, int, int]],
+    present: dict[object, bool],
+) -> None:
+    """Matches of a pattern whose anchor may repeat ("+", "{1,3}"): a full walk from every start its prefix allows."""
+    low, high = pattern.prefix
+    first_start, last_start = max(0, pos - high), pos - low
+    guard = pattern.guard
+    guard_column: Sequence[int] = ()
+    guard_values: frozenset[int] = frozenset()
+    guard_low = guard_high = 0
+    if guard is not None:
+        guard_column, guard_values = cols[guard[0]], guard[1]
+        guard_low, guard_high = pattern.guard_offset
+        if guard_high - guard_low > _MAX_GUARD_WINDOW:
+            # An open-ended gap: presence in the document is all that is cheap to know.
+            seen = present.get(pattern)
+            if seen is None:
+                seen = present[pattern] = not guard_values.isdisjoint(guard_column)
+            if not seen:
+                return
+            guard = None
+        elif guard_values.isdisjoint(guard_column[first_start + guard_low : min(n, last_start + guard_high + 1)]):
+            return  # no guard word within reach of any start
+    starts: Iterable[int] = range(first_start, last_start + 1)
+    first = pattern.tokens[0]
+    if first.low:  # cheap rejection of most starts before the full walk
+        starts = first.filter_starts(cols, starts)
+    for start in starts:
+        if (
+            guard is not None
+            and first_start != last_start
+            and guard_values.isdisjoint(guard_column[start + guard_low : min(n, start + guard_high + 1)])
+        ):
+            continue
+        for end in pattern.ends_from(cols, start):
+            found.append((pattern.key, start, end))

@@ -217,6 +217,31 @@ def test_boilerplate_mentions_do_not_count(extractor):
     assert {m.section for m in analysis.mentions} == {"duties"}
 
 
+def test_offsets_past_cut_boilerplate_index_the_posting(extractor):
+    """Boilerplate sections are cut out of the text before tokenizing: mentions after each cut (and the text index
+    built from trigger words) must still point into the posting as written."""
+    text = (
+        "HIM Manager\nAbout Us\nWe are proud of our Epic go-live and our RHIA-led HIM team.\n\n"
+        "Responsibilities\n- Supervise release of information staff.\n\n"
+        "Benefits\nHIPAA training, CPC exam support and 401(k) with tuition for an MBA.\n\n"
+        "Qualifications\n- Bachelor's degree in health information management required.\n"
+        "- RHIA preferred; 5 years of supervisory experience.\n\n"
+        "Equal Opportunity Employer: we comply with HIPAA.\n"
+        "- ICD-10-CM knowledge required."
+    )
+    analysis = extractor.extract(posting(text))
+    assert all(text[m.start : m.end] == m.text for m in analysis.mentions)
+    assert all(m.section != "boilerplate" for m in analysis.mentions)
+    by_skill = {m.skill_id: m for m in analysis.mentions}
+    assert by_skill["credentials.rhia"].requirement == "preferred"
+    assert by_skill["records_operations.release_of_information"].section == "duties"
+    assert "credentials.cpc" not in by_skill and "privacy_compliance.hipaa" not in by_skill
+    degree = analysis.requirements.degrees[0]
+    assert (degree.level, degree.field, degree.requirement) == ("bachelor", "health information management", "required")
+    assert text[degree.start : degree.end] == degree.text
+    assert [(e.years, e.area) for e in analysis.requirements.experience] == [(5, "supervisory")]
+
+
 @pytest.mark.parametrize(
     ("title", "level"),
     [
