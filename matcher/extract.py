@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis, Document, DocumentKind, Mention, Requirement, Requirements
+from .analysis import Analysis, DegreeRequirement, Document, DocumentKind, Mention, Requirement, Requirements
 from .errors import OptionError
 from .keywords import keyword_index
 from .patterns import TextPieces, TokenColumns
@@ -103,6 +103,55 @@ class Extractor:
             matchable, pieces = _matchable_text(document, sections)
             yield self._analyse(document, tokenizer(matchable), sections, pieces)
 
+    def _with_degree_mentions(
+        self,
+        mentions: list[Mention],
+        degrees: Sequence[DegreeRequirement],
+        *,
+        text: str,
+        sentence: Callable[[int, int], tuple[int, int]],
+        section_of: Callable[[int], str],
+        kind: str,
+    ) -> list[Mention]:
+        """``mentions`` plus the education skill of each parsed degree that no education mention covers.
+
+        The degree reader knows wordings the taxonomy's phrases do not ("BSN", "Bachelor's or graduate degree in
+        HIM"), and it ties a field to a degree across a list of alternatives.
+        """
+        added: list[Mention] = []
+        for degree in degrees:
+            skill_id = _DEGREE_SKILLS.get((degree.level, degree.field)) or _DEGREE_SKILLS.get((degree.level, None))
+            if skill_id is None or skill_id not in self.taxonomy:
+                continue
+            start, end = _trim_span(text, degree.start, degree.end)
+            if any(m.category == "education" and m.start < end and start < m.end for m in (*mentions, *added)):
+                continue
+            if skill_id == _DEGREE_SKILLS[(degree.level, None)]:
+                # "Master's degree (MHA, MBA or MPH)" asks for those degrees: a specific one of the same level in
+                # the sentence says which, and the general skill would be a second, vaguer reading of it.
+                lo, hi = sentence(start, end)
+                if any(
+                    _DEGREE_LEVELS.get(m.skill_id) == degree.level and lo <= m.start < hi and m.skill_id != skill_id
+                    for m in mentions
+                ):
+                    continue
+            skill = self.taxonomy[skill_id]
+            added.append(
+                Mention(
+                    skill_id=skill.id,
+                    label=skill.label,
+                    category=skill.category,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    section=section_of(start),
+                    requirement=degree.requirement if kind == "posting" else None,
+                )
+            )
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
     @staticmethod
     def _as_document(document: Document | str, *, kind: str, source: str) -> Document:
         if kind not in KINDS:
@@ -164,6 +213,9 @@ class Extractor:
             experience = resume_experience(
                 text_index, experience=experience_sections, reference_year=self.reference_year
             )
+        mentions = self._with_degree_mentions(
+            mentions, degrees, text=text, sentence=text_index.sentence, section_of=section_of, kind=kind
+        )
         requirements = Requirements(
             degrees=tuple(degrees),
             credentials=tuple(credential_requirements(text_index, mentions)),
@@ -186,6 +238,28 @@ class Extractor:
             text=text,
             warnings=document.warnings,
         )
+
+
+# The education skill a parsed degree stands for, by level and field (None: a field with no skill of its own).
+_DEGREE_SKILLS: dict[tuple[str, str | None], str] = {
+    ("bachelor", "health information management"): "education.bachelors_him",
+    ("bachelor", "healthcare administration"): "education.bachelors_healthcare_admin",
+    ("bachelor", None): "education.bachelors_any",
+    ("master", "health information management"): "education.masters_him_informatics",
+    ("master", "health informatics"): "education.masters_him_informatics",
+    ("master", None): "education.masters_any",
+    ("associate", "health information technology"): "education.associate_hit",
+    ("associate", "health information management"): "education.associate_hit",
+    ("associate", None): "education.associate_any",
+    ("high_school", None): "education.high_school",
+}
+# The level of each education skill that is a degree of one level.
+_DEGREE_LEVELS: dict[str, str] = {
+    **{skill_id: level for (level, _), skill_id in _DEGREE_SKILLS.items()},
+    "education.mha": "master",
+    "education.mba": "master",
+    "education.mph": "master",
+}
 
 
 # List patterns may start or end on the list's punctuation (", scanning and indexing", "- Hire,"); the mention

@@ -215,7 +215,7 @@ def experience_requirements(
 _DEGREE_RE = re.compile(
     r"""
     (?P<doctorate>\b(?:doctorate|doctoral\s+degree|ph\.\s?d\.?|phd|(?-i:DHA|DBA|DNP))\b)
-  | (?P<master>\b(?:master'?s?(?:\s+degree)?(?:\s+of\s+\w+)?|masters|graduate\s+degree|advanced\s+degree
+  | (?P<master>\b(?:master'?s?\s+degree(?:\s+of\s+\w+)?|master\s+of\s+\w+|master'?s\b(?:\s+of\s+\w+)?|graduate\s+degree|advanced\s+degree
         |(?-i:MHA|MBA|MPH|MSN|MSHI|MSHIM|MSIM|MHSA|MHI|MPA)|m\.h\.a\.?|m\.b\.a\.?|m\.p\.h\.?|m\.s\.(?:\s+in)?
         |(?-i:MS)(?=\s+(?:in|degree|HIM|Health|health))|m\.?s\.?\s+in\s+health)\b)
   | (?P<bachelor>\b(?:bachelor'?s?(?:\s+degree)?(?:\s+of\s+(?:science|arts|applied\s+science))?|baccalaureate(?:\s+degree)?

@@ -332,3 +332,28 @@ def test_mention_text_has_no_list_punctuation_at_its_edges(extractor):
     for m in analysis.mentions:
         assert m.text == text[m.start : m.end]
         assert m.text[0] not in " ,;:-/&(" and m.text[-1] not in " ,;:-/&("
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("BSN required.", {"education.bachelors_any"}),
+        ("MSN in nursing informatics or health informatics preferred.", {"education.masters_him_informatics"}),
+        (
+            "Bachelor's or graduate degree from an accredited institution in health information management.",
+            {"education.bachelors_him", "education.masters_any"},
+        ),
+        # The parenthesis says which master's: no general master's besides them.
+        ("Master's degree (MHA, MBA or MPH) preferred.", {"education.mha", "education.mba", "education.mph"}),
+    ],
+)
+def test_parsed_degrees_give_their_education_skill(extractor, line, expected):
+    analysis = extractor.extract(posting(f"HIM Manager\nQualifications\n- {line}"))
+    assert {m.skill_id for m in analysis.mentions if m.category == "education"} == expected
+    assert all(analysis.text[m.start : m.end] == m.text for m in analysis.mentions)
+
+
+def test_master_patient_index_is_not_a_masters_degree(extractor):
+    analysis = extractor.extract(posting("HIM Supervisor\nDuties\n- Maintain the Master Patient Index and master file."))
+    assert not analysis.requirements.degrees
+    assert "education.masters_any" not in analysis.skill_ids
