@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 # Columns of the per-document token array.
 _ORTH, _LOWER, _NORM, _LIKE_NUM, _IS_DIGIT, _IS_PUNCT, _IS_ALPHA = range(7)
+LOWER_COLUMN = _LOWER
 _TEXT_ATTRS = {"ORTH": _ORTH, "LOWER": _LOWER, "NORM": _NORM}
 _FLAG_ATTRS = {"LIKE_NUM": _LIKE_NUM, "IS_DIGIT": _IS_DIGIT, "IS_PUNCT": _IS_PUNCT, "IS_ALPHA": _IS_ALPHA}
 _QUANTIFIER_RE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")

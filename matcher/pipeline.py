@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .patterns import TokenColumns, TokenPatternMatcher, WordFrequency
+from .patterns import LOWER_COLUMN, TokenColumns, TokenPatternMatcher, WordFrequency
 from .taxonomy import SkillContext, Taxonomy
 
 if TYPE_CHECKING:
@@ -160,10 +160,15 @@ class ContextRule:
     any_longer: tuple[tuple[int, ...], ...]
     none_words: frozenset[int]
     none_longer: tuple[tuple[int, ...], ...]
+    followers: frozenset[int]  # LOWER hashes of the words that must not follow the match
 
     @classmethod
     def build(
-        cls, context: SkillContext, any_phrases: tuple[tuple[int, ...], ...], none_phrases: tuple[tuple[int, ...], ...]
+        cls,
+        context: SkillContext,
+        any_phrases: tuple[tuple[int, ...], ...],
+        none_phrases: tuple[tuple[int, ...], ...],
+        followers: frozenset[int],
     ) -> ContextRule:
         return cls(
             context,
@@ -171,12 +176,13 @@ class ContextRule:
             tuple(p for p in any_phrases if len(p) > 1),
             frozenset(p[0] for p in none_phrases if len(p) == 1),
             tuple(p for p in none_phrases if len(p) > 1),
+            followers,
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RawMatch:
-    """A skill found at a token span, before sections, requirements and negation are considered."""
+class RawMatch(NamedTuple):
+    """A skill found at a token span, before sections, requirements and negation are considered (a tuple: dozens
+    are made per document, and a frozen dataclass cost three times as much to build)."""
 
     skill_id: str
     start: int  # token index
@@ -245,6 +251,7 @@ class SkillMatcher:
                     skill.context,
                     self._phrase_hashes(skill.context.any),
                     self._phrase_hashes(skill.context.none),
+                    frozenset(self.nlp.vocab.strings.add(w) for w in skill.context.not_followed_by),
                 )
 
     def _phrase_hashes(self, phrases: Iterable[str]) -> tuple[tuple[int, ...], ...]:
@@ -266,7 +273,7 @@ class SkillMatcher:
                         anchor_hits.append((key, start))  # where a token pattern may match
                     else:
                         found.append((start, end, skill_id))
-        if anchor_hits and columns is None:
+        if columns is None:
             columns = TokenColumns(doc)
         for skill_id, start, end in self._pattern_matcher.evaluate(doc, anchor_hits, columns):
             found.append((start, end, skill_id))
@@ -281,10 +288,8 @@ class SkillMatcher:
             rule = self._contexts.get(skill_id)
             if rule is not None:
                 if norms is None:
-                    if columns is None:
-                        columns = TokenColumns(doc)
                     norms = _DocNorms(columns.norm)
-                if not _context_ok(doc, norms, start, end, rule):
+                if not _context_ok(columns, norms, start, end, rule):
                     continue
             accepted.append((start, end, skill_id))
         return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
@@ -318,55 +323,68 @@ class _DocNorms:
         return self._positions
 
 
-def _context_ok(doc: Doc, norms: _DocNorms, start: int, end: int, rule: ContextRule) -> bool:
+def _context_ok(columns: TokenColumns, norms: _DocNorms, start: int, end: int, rule: ContextRule) -> bool:
     """Whether a match at tokens [start, end) meets its skill's context rule; its own words are not context."""
-    context = rule.context
-    if context.not_followed_by and end < len(doc) and doc[end].lower_ in context.not_followed_by:
+    if rule.followers and end < columns.length and columns[LOWER_COLUMN][end] in rule.followers:
         return False
     values = norms.values
-
-    def outside(i: int, n: int) -> bool:
-        return i + n <= start or i >= end
-
-    if context.window:
-        lo, hi = max(0, start - context.window), min(len(values), end + context.window)
+    window = rule.context.window
+    if window:
+        lo, hi = max(0, start - window), min(len(values), end + window)
         nearby = set(values[lo:start])
         nearby.update(values[end:hi])
-
-        def present(phrase: tuple[int, ...]) -> bool:
-            if phrase[0] not in nearby:
-                return False
-            n = len(phrase)
-            return any(
-                values[i] == phrase[0] and outside(i, n) and tuple(values[i : i + n]) == phrase
-                for i in range(lo, hi - n + 1)
+        if not rule.none_words.isdisjoint(nearby) or any(
+            _phrase_near(values, phrase, nearby, lo, hi, start, end) for phrase in rule.none_longer
+        ):
+            return False
+        if rule.any_words or rule.any_longer:
+            return not rule.any_words.isdisjoint(nearby) or any(
+                _phrase_near(values, phrase, nearby, lo, hi, start, end) for phrase in rule.any_longer
             )
-
-        def words_present(words: frozenset[int]) -> bool:
-            return not words.isdisjoint(nearby)
-
-    else:
-        in_document = norms.present
-
-        def present(phrase: tuple[int, ...]) -> bool:
-            if phrase[0] not in in_document:
-                return False
-            n = len(phrase)
-            return any(outside(i, n) and tuple(values[i : i + n]) == phrase for i in norms.positions.get(phrase[0], ()))
-
-        def words_present(words: frozenset[int]) -> bool:
-            found = words.intersection(in_document)
-            if not found:
-                return False
-            own = values[start:end]
-            # A word found in the document but not among the match's own words must occur outside it.
-            return any(w not in own or norms.counts[w] > list(own).count(w) for w in found)
-
-    if words_present(rule.none_words) or any(present(p) for p in rule.none_longer):
+        return True
+    if _words_elsewhere(norms, rule.none_words, start, end) or any(
+        _phrase_elsewhere(norms, phrase, start, end) for phrase in rule.none_longer
+    ):
         return False
     if rule.any_words or rule.any_longer:
-        return words_present(rule.any_words) or any(present(p) for p in rule.any_longer)
+        return _words_elsewhere(norms, rule.any_words, start, end) or any(
+            _phrase_elsewhere(norms, phrase, start, end) for phrase in rule.any_longer
+        )
     return True
+
+
+def _phrase_near(
+    values: Sequence[int], phrase: tuple[int, ...], nearby: set[int], lo: int, hi: int, start: int, end: int
+) -> bool:
+    """Whether ``phrase`` occurs within ``values[lo:hi]`` outside the match ``[start, end)``."""
+    if phrase[0] not in nearby:
+        return False
+    n = len(phrase)
+    return any(
+        values[i] == phrase[0] and (i + n <= start or i >= end) and tuple(values[i : i + n]) == phrase
+        for i in range(lo, hi - n + 1)
+    )
+
+
+def _words_elsewhere(norms: _DocNorms, words: frozenset[int], start: int, end: int) -> bool:
+    """Whether any of ``words`` occurs in the document outside the match ``[start, end)``."""
+    found = words.intersection(norms.present)
+    if not found:
+        return False
+    own = list(norms.values[start:end])
+    # A word found in the document but not among the match's own words must occur outside it.
+    return any(w not in own or norms.counts[w] > own.count(w) for w in found)
+
+
+def _phrase_elsewhere(norms: _DocNorms, phrase: tuple[int, ...], start: int, end: int) -> bool:
+    """Whether ``phrase`` occurs in the document outside the match ``[start, end)``."""
+    if phrase[0] not in norms.present:
+        return False
+    n = len(phrase)
+    values = norms.values
+    return any(
+        (i + n <= start or i >= end) and tuple(values[i : i + n]) == phrase for i in norms.positions.get(phrase[0], ())
+    )
 
 
 def _drop_contained(found: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
