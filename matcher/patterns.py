@@ -402,9 +402,11 @@ def _check(spec: _TokenSpec, name: str, at: str) -> str:
     return f"{name}(cols, {at})"
 
 
-def _walk_source(specs: Sequence[_TokenSpec], names: Sequence[str], *, backwards: bool, result: str) -> list[str]:
+def _walk_source(
+    specs: Sequence[_TokenSpec], names: Sequence[str], *, backwards: bool, result: str, exit: str
+) -> list[str]:
     """Source lines that walk ``specs`` from ``p`` as ``_reach`` does, leaving the reachable boundaries in the set
-    ``result`` (or returning from the function when there are none).
+    ``result`` (or running ``exit`` when there are none).
 
     Tokens that occur exactly once keep a single position ``p`` (no set at all while every token so far was exactly
     once, by far the common case); the first optional or repeated token turns the walk into a set of positions.
@@ -419,11 +421,11 @@ def _walk_source(specs: Sequence[_TokenSpec], names: Sequence[str], *, backwards
             test = _check(spec, name, at)
             move = "p - 1" if backwards else "p + 1"
             if single:
-                lines.append(f"if not ({inside} and {test}): return")
+                lines.append(f"if not ({inside} and {test}): {exit}")
                 lines.append(f"p = {move}")
             else:
                 lines.append(f"R = {{{move} for p in P if {inside} and {test}}}")
-                lines.append("if not R: return")
+                lines.append(f"if not R: {exit}")
                 lines.append("P = R")
             continue
         low, high = spec.low, spec.high
@@ -456,34 +458,35 @@ def _walk_source(specs: Sequence[_TokenSpec], names: Sequence[str], *, backwards
         else:
             lines.append("for p in P:")
             lines.extend("    " + line for line in body)
-        lines.append("if not R: return")
+        lines.append(f"if not R: {exit}")
         lines.append("P = R")
         single = False
     lines.append(f"{result} = (p,)" if single else f"{result} = P")
     return lines
 
 
-def _matcher_source(pattern: _CompiledPattern, name: str, constants: dict[str, Any]) -> list[str]:
-    """Source of a function ``name(cols, n, pos, found, present)`` appending to ``found`` every (key, start, end)
-    match of ``pattern`` whose anchor sits at ``pos``: the guard, the fixed-distance words and both walks of
-    ``matches_around`` and ``evaluate`` written out for this one pattern, its word sets bound as constants.
+def _farthest_required(side: Sequence[_TokenSpec]) -> tuple[_TokenSpec, int, int] | None:
+    """The last required one-check word of a walk from the anchor, with the least and most tokens that can stand
+    between it and the anchor; None when there is none whose gap varies within a bounded window."""
+    low = high = 0
+    found: tuple[_TokenSpec, int, int] | None = None
+    for spec in side:
+        # A word at a fixed distance is already checked (required_near).
+        if spec.low >= 1 and spec.mode == _IN and spec.column <= _NORM and 0 < high - low <= _MAX_GUARD_WINDOW:
+            found = (spec, low, high)
+        low, high = low + spec.low, min(high + spec.high, _UNBOUNDED)
+    return found
 
-    A generic evaluator spends most of its time deciding, at every token, what kind of check comes next; the
-    taxonomy's patterns are fixed when it loads, so that decision is made once, here.
-    """
 
-    def bind(value: Any) -> str:
-        constant = f"K{len(constants)}"
-        constants[constant] = value
-        return constant
-
-    lines = [f"def {name}(cols, n, pos, found, present):"]
-    body: list[str] = ["columns = cols.columns"]
-    used = {spec.column for spec in pattern.tokens if spec.mode in (_IN, _NOT_IN)}
-    body.extend(f"c{column} = columns[{column}]" for column in sorted(used))
+def _pattern_source(pattern: _CompiledPattern, bind: Callable[[Any], str], *, exit: str) -> list[str]:
+    """Source lines appending to ``found`` every (key, start, end) match of ``pattern`` whose anchor sits at
+    ``pos``, or running ``exit`` as soon as there can be none: the guard, the fixed-distance words and both walks
+    from the anchor, with the pattern's word sets bound as constants. The token columns it reads are ``c0``, ``c1``
+    and ``c2`` (ORTH, LOWER, NORM)."""
+    body: list[str] = []
     anchor = pattern.tokens[pattern.anchor_token]
     if len(anchor.checks) > 1:
-        body.append(f"if not {bind(anchor.accepts)}(cols, pos): return")
+        body.append(f"if not {bind(anchor.accepts)}(cols, pos): {exit}")
     if pattern.guard is not None:
         guard_column, guard_words = pattern.guard
         guard_low, guard_high = pattern.guard_offset
@@ -493,30 +496,69 @@ def _matcher_source(pattern: _CompiledPattern, name: str, constants: dict[str, A
             index = bind(object())  # this pattern's own key in the per-document cache
             body.append(f"seen = present.get({index})")
             body.append("if seen is None:")
-            body.append(f"    seen = present[{index}] = not {values}.isdisjoint(cols[{guard_column}])")
-            body.append("if not seen: return")
+            body.append(f"    seen = present[{index}] = not {values}.isdisjoint(c{guard_column})")
+            body.append(f"if not seen: {exit}")
         else:
             body.append(f"lo = pos - {high}")
             body.append("if lo < 0: lo = 0")
             body.append(f"hi = pos - {low} + {guard_high + 1}")
             body.append("if hi > n: hi = n")
-            body.append(f"if {values}.isdisjoint(cols[{guard_column}][lo + {guard_low} : hi]): return")
+            body.append(f"if {values}.isdisjoint(c{guard_column}[lo + {guard_low} : hi]): {exit}")
     for column, words, offset in pattern.required_near:
         at = f"pos + {offset}" if offset > 0 else f"pos - {-offset}"
         inside = f"pos + {offset} < n" if offset > 0 else f"pos >= {-offset}"
-        body.append(f"if not ({inside} and columns[{column}][{at}] in {bind(words)}): return")
+        body.append(f"if not ({inside} and c{column}[{at}] in {bind(words)}): {exit}")
+
+    # The farthest required word on each side, within the few positions the tokens before it allow: when it is
+    # missing, one slice of its column says so, where the walk would build sets of positions first.
+    for side, backwards in ((pattern.before, True), (pattern.after, False)):
+        window = _farthest_required(side)
+        if window is None:
+            continue
+        spec, low, high = window
+        if backwards:
+            hi = f"pos - {low}" if low else "pos"
+            body.append(f"lo = pos - {high + 1}")
+            body.append("if lo < 0: lo = 0")
+            body.append(f"if {bind(spec.values)}.isdisjoint(c{spec.column}[lo : {hi}]): {exit}")
+        else:
+            window = f"c{spec.column}[pos + {low + 1} : pos + {high + 2}]"
+            body.append(f"if {bind(spec.values)}.isdisjoint({window}): {exit}")
 
     def names(specs: Sequence[_TokenSpec]) -> list[str]:
         return [bind(spec.values if spec.mode in (_IN, _NOT_IN) else spec.accepts) for spec in specs]
 
     body.append("p = pos")
-    body.extend(_walk_source(pattern.before, names(pattern.before), backwards=True, result="starts"))
+    body.extend(_walk_source(pattern.before, names(pattern.before), backwards=True, result="starts", exit=exit))
     body.append("p = pos + 1")
-    body.extend(_walk_source(pattern.after, names(pattern.after), backwards=False, result="ends"))
-    key = bind(pattern.key)
-    body.append(f"found.extend([({key}, start, end) for start in starts for end in ends])")
-    lines.extend("    " + line for line in body)
-    return lines
+    body.extend(_walk_source(pattern.after, names(pattern.after), backwards=False, result="ends", exit=exit))
+    body.append(f"found.extend([({bind(pattern.key)}, start, end) for start in starts for end in ends])")
+    return body
+
+
+def _matcher_source(pattern: _CompiledPattern, name: str, constants: dict[str, Any]) -> list[str]:
+    """Source of a function ``name(cols, n, pos, found, present)`` appending to ``found`` every match of
+    ``pattern`` whose anchor sits at ``pos``, written out by ``_pattern_source``.
+
+    A generic evaluator spends most of its time deciding, at every token, what kind of check comes next; the
+    taxonomy's patterns are fixed when it loads, so that decision is made once, here. (One function per anchor
+    word, running all its patterns, was measured no faster.)
+    """
+
+    def bind(value: Any) -> str:
+        constant = f"K{len(constants)}"
+        constants[constant] = value
+        return constant
+
+    body = _pattern_source(pattern, bind, exit="return")
+    used = {spec.column for spec in (*pattern.before, *pattern.after) if spec.mode in (_IN, _NOT_IN)}
+    used.update(column for column, _, _ in pattern.required_near)
+    if pattern.guard is not None:
+        used.add(pattern.guard[0])
+    header = [f"    c{column} = columns[{column}]" for column in sorted(used)]
+    return [f"def {name}(cols, n, pos, found, present):", "    columns = cols.columns", *header] + [
+        "    " + line for line in body
+    ]
 
 
 _ATTR_OF_COLUMN = {_ORTH: "ORTH", _LOWER: "LOWER", _NORM: "NORM"}
@@ -645,7 +687,7 @@ class TokenPatternMatcher:
 
     def _compile(self) -> dict[int, tuple[_AnchoredMatch, ...]]:
         """One generated function per pattern anchored on a token matched exactly once (all of the shipped
-        taxonomy's), compiled together; the rest walk from every start."""
+        taxonomy's), compiled together; any other pattern walks from every start."""
         constants: dict[str, Any] = {}
         source: list[str] = []
         for index, pattern in enumerate(self._anchored):
