@@ -354,6 +354,8 @@ def test_parsed_degrees_give_their_education_skill(extractor, line, expected):
 
 
 def test_master_patient_index_is_not_a_masters_degree(extractor):
-    analysis = extractor.extract(posting("HIM Supervisor\nDuties\n- Maintain the Master Patient Index and master file."))
+    analysis = extractor.extract(
+        posting("HIM Supervisor\nDuties\n- Maintain the Master Patient Index and master file.")
+    )
     assert not analysis.requirements.degrees
     assert "education.masters_any" not in analysis.skill_ids
