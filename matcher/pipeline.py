@@ -39,6 +39,9 @@ _EXTRA_INFIXES = (
 # Bullets glued to the first word ("•RHIA", "-RHIA/RHIT required", "*Detail oriented") are common in scraped
 # postings.
 _EXTRA_PREFIXES = (r"[•▪◦●■]", r"[-\u2013\u2014*](?=[A-Za-z])")
+# A full stop after a hyphen and one capital ends the sentence: "... CPC or CCS-P." is CCS-P, not CCS followed by
+# the initial "P." that spaCy's exceptions keep whole.
+_EXTRA_SUFFIXES = (r"(?<=-[A-Z])\.",)
 # The tokenizer cache holds 10,000 words by default; batches of postings use far more, and a larger cache was
 # measured 1.5-2.7x faster on large batches.
 _TOKENIZER_CACHE = 200_000
@@ -73,12 +76,13 @@ def get_nlp() -> Language:
     """The shared tokenizer pipeline; built on first use, then reused for the life of the process."""
     import spacy
     from spacy.attrs import NORM
-    from spacy.util import compile_infix_regex, compile_prefix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex((*nlp.Defaults.infixes, *_EXTRA_INFIXES)).finditer  # type: ignore[misc]
     tokenizer.prefix_search = compile_prefix_regex((*nlp.Defaults.prefixes, *_EXTRA_PREFIXES)).search  # type: ignore[misc]
+    tokenizer.suffix_search = compile_suffix_regex((*nlp.Defaults.suffixes, *_EXTRA_SUFFIXES)).search  # type: ignore[misc]
     # spaCy stops caching a text's words once any special case has matched in it (the has_special flag of its
     # tokenizer lives for the whole text), and "\n" is a special case: past a posting's first line nothing was
     # cached, so every word was split again by the affix regexes in every document. Rules for whitespace and

@@ -25,7 +25,7 @@ _NEGATION_ALTERNATIVES = (
     r"\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:(?:is|are|will\s+be)\s+)?not\s+(?:required|necessary|needed|mandatory|expected(?!\s+to\b))\b",
     r"\bnot\s+(?:required|necessary|needed)\s*:\s*(?P<span3>[^.;\n]{0,80})",
     # "You will not code charts or manage an HIM team", "this role is not expected to build reports"
-    r"\b(?:you|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent))\s+(?:will\s+not|won't|would\s+not"
+    r"\b(?:you|it|and|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent))\s+(?:will\s+not|won't|would\s+not"
     r"|does\s+not|do\s+not|is\s+not|are\s+not)\s+(?:be\s+)?(?:expected\s+to\s+|required\s+to\s+|asked\s+to\s+"
     r"|responsible\s+for\s+)?(?P<span4>[^.;\n]{1,100})",
 )

@@ -359,3 +359,20 @@ def test_master_patient_index_is_not_a_masters_degree(extractor):
     )
     assert not analysis.requirements.degrees
     assert "education.masters_any" not in analysis.skill_ids
+
+
+def test_a_role_that_does_not_do_the_work_does_not_ask_for_it(extractor):
+    text = (
+        "Director of Patient Access\nSummary\nThis is a front-end revenue cycle role; it is not an HIM position and "
+        "does not oversee medical records, coding or release of information.\nQualifications\n- Epic Cadence."
+    )
+    analysis = extractor.extract(posting(text))
+    assert not {"coding.medical_coding", "records_operations.release_of_information"} & analysis.skill_ids
+    assert "ehr_software.epic" in analysis.skill_ids
+
+
+def test_single_letter_credential_suffix_at_the_end_of_a_sentence(extractor):
+    """spaCy keeps an initial such as "P." whole; "CCS-P." must still be CCS-P, never CCS."""
+    analysis = extractor.extract(posting("Coder\nQualifications\n- RHIT, RHIA, CPC or CCS-P."))
+    assert analysis.skill_ids == {"credentials.rhit", "credentials.rhia", "credentials.cpc", "credentials.ccs_p"}
+    assert [m.text for m in analysis.mentions if m.skill_id == "credentials.ccs_p"] == ["CCS-P"]

@@ -107,6 +107,7 @@ def test_dropped_tokenizer_rules_keep_every_token():
     full = spacy.blank("en").tokenizer
     full.infix_finditer = ours.infix_finditer
     full.prefix_search = ours.prefix_search
+    full.suffix_search = ours.suffix_search
     assert len(ours.rules) < len(full.rules)
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLE_POSTINGS.glob("p0*"))]
     texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLE_RESUMES.glob("*.txt"))]
