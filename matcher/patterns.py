@@ -512,10 +512,10 @@ def _pattern_source(pattern: _CompiledPattern, bind: Callable[[Any], str], *, ex
     # The farthest required word on each side, within the few positions the tokens before it allow: when it is
     # missing, one slice of its column says so, where the walk would build sets of positions first.
     for side, backwards in ((pattern.before, True), (pattern.after, False)):
-        window = _farthest_required(side)
-        if window is None:
+        farthest = _farthest_required(side)
+        if farthest is None:
             continue
-        spec, low, high = window
+        spec, low, high = farthest
         if backwards:
             hi = f"pos - {low}" if low else "pos"
             body.append(f"lo = pos - {high + 1}")
