@@ -39,6 +39,7 @@ _POSTING_HEADINGS: dict[str, str] = {
         (?:key|essential|primary|major|main|core|principal|general)?\s*(?:job\s+|position\s+)?(?:responsibilities|duties|functions|tasks)
             (?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks))?(?:\s+of\s+(?:the|this)\s+(?:job|position|role))?(?:\s+include)?
         | essential\s+(?:job\s+)?functions | what\s+you(?:'ll|\s+will)\s+do | (?:a\s+)?day\s+in\s+the\s+life
+        | (?:what|how)\s+you(?:'ll|\s+will)\s+spend\s+your\s+(?:time|days)(?:\s+on)?
         | day[\s-]to[\s-]day | accountabilities | in\s+this\s+role(?:,?\s+you\s+will)? | the\s+work | your\s+role
         | role\s+responsibilities | scope(?:\s+of\s+(?:the\s+)?(?:role|position))? | major\s+duties
     """,
@@ -46,13 +47,14 @@ _POSTING_HEADINGS: dict[str, str] = {
         (?:full\s+)?(?:job|position|role|general)?\s*(?:summary|overview|description|purpose)
         | about\s+(?:the|this)\s+(?:role|position|job|opportunity) | the\s+(?:role|position|opportunity)
         | (?:position|job)\s+description | summary\s+of\s+(?:the\s+)?(?:position|role) | job\s+title | title
+        | why\s+(?:this|the)\s+(?:role|position|job)(?:\s+(?:exists|matters))?
     """,
     "boilerplate": r"""
         about\s+(?:us|the\s+(?:company|organization|organisation|employer|team|hospital|health\s+system))
         | about\s+(?!you\b|yourself\b)[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,5}
         | who\s+we\s+are | our\s+(?:mission|values|culture|story|commitment|company|organization|benefits)
         | (?:benefits|perks)(?:\s*(?:and|&|/)\s*(?:perks|benefits))?(?:\s+(?:package|overview|include|summary))?
-        | what\s+we\s+offer | we\s+offer | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+[A-Z][\w]*(?:\s+[A-Z][\w]*){0,3}
+        | what\s+we\s+offer | we\s+offer | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+(?!(?:this|the|you|your|we)\b)(?-i:[A-Z])[\w]*(?:\s+(?-i:[A-Z])[\w]*){0,3}
         | total\s+rewards | compensation(?:\s+(?:and|&)\s+benefits)? | (?:pay|salary)(?:\s+(?:range|rate|and\s+benefits))?
         | equal\s+(?:employment\s+)?opportunity(?:\s+employer)?(?:\s+statement)? | eeo(?:\s+statement)? | e\.e\.o\.
         | diversity(?:\s*(?:,|and|&)\s*(?:equity|inclusion|belonging))*(?:\s+statement)?

@@ -376,3 +376,21 @@ def test_single_letter_credential_suffix_at_the_end_of_a_sentence(extractor):
     analysis = extractor.extract(posting("Coder\nQualifications\n- RHIT, RHIA, CPC or CCS-P."))
     assert analysis.skill_ids == {"credentials.rhit", "credentials.rhia", "credentials.cpc", "credentials.ccs_p"}
     assert [m.text for m in analysis.mentions if m.skill_id == "credentials.ccs_p"] == ["CCS-P"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("### Why this role exists", "summary"),
+        ("WHY THIS ROLE EXISTS", "summary"),
+        ("What you'll spend your time on", "duties"),
+        ("Why Riverbend", "boilerplate"),
+        ("Why join us", "boilerplate"),
+    ],
+)
+def test_why_headings_about_the_role_are_not_employer_boilerplate(heading, name):
+    """A "Why <Employer>" heading sells the employer; "Why this role exists" describes the job."""
+    from matcher.sections import find_sections
+
+    sections = find_sections(f"HIM Analyst\n{heading}\n- Maintain the MPI", kind="posting")
+    assert sections[-1].name == name
