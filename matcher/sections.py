@@ -55,6 +55,7 @@ _POSTING_HEADINGS: dict[str, str] = {
         | who\s+we\s+are | our\s+(?:mission|values|culture|story|commitment|company|organization|benefits)
         | (?:benefits|perks)(?:\s*(?:and|&|/)\s*(?:perks|benefits))?(?:\s+(?:package|overview|include|summary))?
         | what\s+we\s+offer | we\s+offer | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+(?!(?:this|the|you|your|we)\b)(?-i:[A-Z])[\w]*(?:\s+(?-i:[A-Z])[\w]*){0,3}
+        | why\s+(?:us|choose\s+us|you(?:'ll|\s+will)\s+love(?:\s+[\w']+){0,4})
         | total\s+rewards | compensation(?:\s+(?:and|&)\s+benefits)? | (?:pay|salary)(?:\s+(?:range|rate|and\s+benefits))?
         | equal\s+(?:employment\s+)?opportunity(?:\s+employer)?(?:\s+statement)? | eeo(?:\s+statement)? | e\.e\.o\.
         | diversity(?:\s*(?:,|and|&)\s*(?:equity|inclusion|belonging))*(?:\s+statement)?

@@ -386,6 +386,8 @@ def test_single_letter_credential_suffix_at_the_end_of_a_sentence(extractor):
         ("What you'll spend your time on", "duties"),
         ("Why Riverbend", "boilerplate"),
         ("Why join us", "boilerplate"),
+        ("Why you'll love working here", "boilerplate"),
+        ("Why choose us", "boilerplate"),
     ],
 )
 def test_why_headings_about_the_role_are_not_employer_boilerplate(heading, name):
