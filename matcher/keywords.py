@@ -88,6 +88,27 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "assist you",
         "teach you",
     ),
+    # "Our Decision Support team produces the dashboards", "requests are handled by our HIM department": work that
+    # others do, not the hire.
+    "delegated": (
+        "handle",
+        "handles",
+        "handled",
+        "perform",
+        "performs",
+        "performed",
+        "produces",
+        "produced",
+        "builds",
+        "built",
+        "own",
+        "owns",
+        "owned",
+        "cover",
+        "covers",
+        "covered",
+        "takes care of",
+    ),
     "degree": (
         "bachelor",
         "bachelors",

@@ -96,6 +96,11 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
         for m in _OFFERED_RE.finditer(text, lo, hi):
             group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
             spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
+    # Work given to someone else: the team or people named do it, so the posting does not ask it of the hire.
+    for lo, hi in index.windows_for("delegated", before=140, after=130, within="sentence"):
+        for m in _DELEGATED_RE.finditer(text, lo, hi):
+            group = next(g for g in ("done", "passive", "people") if m.group(g) is not None)
+            spans.append((m.start(group), m.end(group)))
     # Each way of saying "not asked" holds a negation word, at most ~130 characters after the start of the match
     # and ~160 before its end: scanning that much of the sentence around each word finds what the whole sentence
     # gives, without trying the lazy 80-character spans at every position of a long sentence.
@@ -128,6 +133,16 @@ _OFFERED_RE = re.compile(
     r"(?P<topic>[^.;\n]{1,100})"
     r"|\bwe(?:'ll|\s+will)?\s+(?:train|teach)\s+you\s+(?:on\s+|in\s+|to\s+use\s+)?(?P<taught>[^.;\n]{1,100})"
     r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b",
+    re.IGNORECASE,
+)
+
+_DELEGATED_RE = re.compile(
+    r"\b(?:our|the|a|an|their)\s+(?:[\w&/-]+\s+){0,4}(?:team|department|office|coordinators?|specialists?|vendor|staff"
+    r"|analysts?)\s+(?:handles?|performs?|produces?|builds?|owns?|covers?|takes\s+care\s+of)\s+(?P<done>[^.;\n]{1,120})"
+    r"|(?P<passive>[^.;\n]{1,120}?)\s+(?:is|are)\s+(?:(?:all|entirely|fully)\s+)?(?:handled|performed|owned|produced"
+    r"|built|covered)\s+by\s+(?:our|the|a|an|their|another|other|separate)\b"
+    r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians)\s+(?:handle|perform|own"
+    r"|cover)\s+(?P<people>[^.;\n]{1,120})",
     re.IGNORECASE,
 )
 

@@ -396,3 +396,22 @@ def test_why_headings_about_the_role_are_not_employer_boilerplate(heading, name)
 
     sections = find_sections(f"HIM Analyst\n{heading}\n- Maintain the MPI", kind="posting")
     assert sections[-1].name == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our Enterprise Data and Analytics team builds the HIM dashboards and KPI reports for you.",
+        "Dashboards and KPI reports for every clinic are produced by our Decision Support department.",
+        "No analytics background needed: our analysts handle the dashboards and KPI reports.",
+    ],
+)
+def test_work_others_do_is_not_asked_of_the_hire(extractor, line):
+    analysis = extractor.extract(posting(f"HIM Manager\nResponsibilities\n- {line}\n- Supervise the coding team."))
+    assert not {"data_analytics.dashboards_reporting", "data_analytics.kpis"} & analysis.skill_ids
+    assert "leadership.staff_supervision" in analysis.skill_ids
+
+
+def test_work_the_hire_does_with_a_team_is_still_asked(extractor):
+    text = "HIM Manager\nResponsibilities\n- Build dashboards and KPI reports with the Decision Support team."
+    assert {"data_analytics.dashboards_reporting", "data_analytics.kpis"} <= extractor.extract(posting(text)).skill_ids
