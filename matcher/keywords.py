@@ -109,6 +109,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "covered",
         "takes care of",
     ),
+    # "Summit HIM Partners provides outsourced coding and ROI services to 350 hospitals": the employer about itself.
+    "employer": ("provides", "delivers", "specializes in"),
     "degree": (
         "bachelor",
         "bachelors",

@@ -101,6 +101,10 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
         for m in _DELEGATED_RE.finditer(text, lo, hi):
             group = next(g for g in ("done", "passive", "people") if m.group(g) is not None)
             spans.append((m.start(group), m.end(group)))
+    # A sentence in which the employer, by name, describes its own services is "about us" text.
+    for lo, hi in index.windows_for("employer", before=80, after=200, within="sentence"):
+        for m in _EMPLOYER_SERVICES_RE.finditer(text, lo, hi):
+            spans.append((m.start("services"), m.end("services")))
     # Each way of saying "not asked" holds a negation word, at most ~130 characters after the start of the match
     # and ~160 before its end: scanning that much of the sentence around each word finds what the whole sentence
     # gives, without trying the lazy 80-character spans at every position of a long sentence.
@@ -144,6 +148,14 @@ _DELEGATED_RE = re.compile(
     r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians)\s+(?:handle|perform|own"
     r"|cover)\s+(?P<people>[^.;\n]{1,120})",
     re.IGNORECASE,
+)
+
+# At a line or sentence start: a capitalised name (not "The Director ...", "This role ...", "Our team ...") that
+# provides, delivers or specializes in something.
+_EMPLOYER_SERVICES_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,5}"
+    r"\s+(?:provides|delivers|specializes\s+in)\s+(?P<services>[^.;\n]{1,200})",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 _NUMBER_WORDS = {

@@ -415,3 +415,15 @@ def test_work_others_do_is_not_asked_of_the_hire(extractor, line):
 def test_work_the_hire_does_with_a_team_is_still_asked(extractor):
     text = "HIM Manager\nResponsibilities\n- Build dashboards and KPI reports with the Decision Support team."
     assert {"data_analytics.dashboards_reporting", "data_analytics.kpis"} <= extractor.extract(posting(text)).skill_ids
+
+
+def test_the_employer_describing_its_services_is_not_an_ask(extractor):
+    text = (
+        "Coding Quality Manager\nSummit HIM Partners provides outsourced coding audit and release of information "
+        "services to 350 hospitals.\nResponsibilities\n- Lead coding audits for client hospitals.\n"
+        "The Manager provides day-to-day supervision of 12 coders."
+    )
+    analysis = extractor.extract(posting(text))
+    assert "records_operations.release_of_information" not in analysis.skill_ids
+    assert {"coding.coding_audit", "leadership.staff_supervision"} <= analysis.skill_ids
+    assert all(m.section != "summary" for m in analysis.mentions if m.skill_id == "coding.coding_audit")
