@@ -28,13 +28,16 @@ _NEGATION_ALTERNATIVES = (
     r"\b(?:you|it|and|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent))\s+(?:will\s+not|won't|would\s+not"
     r"|does\s+not|do\s+not|is\s+not|are\s+not)\s+(?:be\s+)?(?:expected\s+to\s+|required\s+to\s+|asked\s+to\s+"
     r"|responsible\s+for\s+)?(?P<span4>[^.;\n]{1,100})",
+    # "A CCS or CCS-P alone will not meet the requirement", "Coding experience alone, without ..., will not qualify"
+    r"\b(?P<span5>[^.;:\n]{1,60}?)\s+alone(?:\s*,[^.;\n]{0,60},)?\s+(?:will|would|does|do)\s+not\s+(?:meet|qualify"
+    r"|satisfy|suffice|be\s+(?:sufficient|enough|accepted))",
 )
 _NEGATION_RE = re.compile("|".join(_NEGATION_ALTERNATIVES), re.IGNORECASE)
 # The second and third alternatives need "not required" (or necessary, needed, ...) in the text, and the second
 # tries an 80-character lazy span at every position: most negation words ("including but not limited to", "do not")
 # have no such phrase, and the expression without them finds the same there at a fraction of the cost.
 _NOT_REQUIRED_RE = re.compile(r"\bnot\s+(?:required|necessary|needed|mandatory|expected)", re.IGNORECASE)
-_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3)), re.IGNORECASE)
+_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4)), re.IGNORECASE)
 
 
 def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:

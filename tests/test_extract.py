@@ -427,3 +427,13 @@ def test_the_employer_describing_its_services_is_not_an_ask(extractor):
     assert "records_operations.release_of_information" not in analysis.skill_ids
     assert {"coding.coding_audit", "leadership.staff_supervision"} <= analysis.skill_ids
     assert all(m.section != "summary" for m in analysis.mentions if m.skill_id == "coding.coding_audit")
+
+
+def test_a_credential_that_alone_will_not_qualify_is_not_an_ask(extractor):
+    text = (
+        "HIM Analyst\nQualifications\n- RHIA or RHIT required. A CPC or CCS-P alone will not meet the requirement.\n"
+        "- Coding experience alone, without data analysis experience, will not qualify."
+    )
+    analysis = extractor.extract(posting(text))
+    assert {"credentials.rhia", "credentials.rhit", "data_analytics.data_analysis"} <= analysis.skill_ids
+    assert not {"credentials.cpc", "credentials.ccs_p", "coding.medical_coding"} & analysis.skill_ids

@@ -66,6 +66,7 @@ def test_heading_decoration_is_stripped_as_by_the_reference_regex(line):
 
 NEGATION_WORDS = ["no", "not", "required", "needed", "expected", "to", "you", "will", "this role", "is", "are", "be"]
 NEGATION_WORDS += ["coding", "experience", "including but not limited to", "do", ".", ";", ":", "\n", "won't", "prior"]
+NEGATION_WORDS += ["alone", "meet", "qualify", ","]
 
 
 @settings(max_examples=300, deadline=None)
