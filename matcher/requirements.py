@@ -99,9 +99,14 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
         for m in _OFFERED_RE.finditer(text, lo, hi):
             group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
             spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
-    # Work given to someone else: the team or people named do it, so the posting does not ask it of the hire.
+    # Work given to someone else: the team or people named do it, so the posting does not ask it of the hire. Only
+    # where the sentence says the hire is spared it: "our HIM team handles coding and ROI" in a director posting
+    # describes the department the director will run.
     for lo, hi in index.windows_for("delegated", before=140, after=130, within="sentence"):
         for m in _DELEGATED_RE.finditer(text, lo, hi):
+            s_start, s_end = index.sentence(m.start(), m.end())
+            if _SPARED_RE.search(text, s_start, s_end) is None:
+                continue
             group = next(g for g in ("done", "passive", "people") if m.group(g) is not None)
             spans.append((m.start(group), m.end(group)))
     # A sentence in which the employer, by name, describes its own services is "about us" text.
@@ -150,6 +155,15 @@ _DELEGATED_RE = re.compile(
     r"|built|covered)\s+by\s+(?:our|the|a|an|their|another|other|separate)\b"
     r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians)\s+(?:handle|perform|own"
     r"|cover)\s+(?P<people>[^.;\n]{1,120})",
+    re.IGNORECASE,
+)
+
+# What says the hire does not do the delegated work: "... for you, so you can focus on ...", "... and are not part
+# of this role", "no coding experience required - MDS coordinators handle ICD-10".
+_SPARED_RE = re.compile(
+    r"\b(?:for\s+you|so\s+(?:that\s+)?(?:you|this\s+(?:role|leader|position))|not\s+(?:part\s+of|expected|responsible"
+    r"|required|asked|needed)|outside\s+(?:of\s+)?(?:this|the|your)\s+(?:role|position|job|scope)|instead\s+of|rather"
+    r"\s+than|(?:you|this\s+role)\s+(?:will|won't|do|does)\s+not|no\s+(?:[\w-]+\s+){0,4}(?:required|needed|necessary))",
     re.IGNORECASE,
 )
 

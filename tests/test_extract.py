@@ -402,7 +402,7 @@ def test_why_headings_about_the_role_are_not_employer_boilerplate(heading, name)
     "line",
     [
         "Our Enterprise Data and Analytics team builds the HIM dashboards and KPI reports for you.",
-        "Dashboards and KPI reports for every clinic are produced by our Decision Support department.",
+        "Dashboards and KPI reports are produced by our Decision Support department and are not part of this role.",
         "No analytics background needed: our analysts handle the dashboards and KPI reports.",
     ],
 )
@@ -415,6 +415,15 @@ def test_work_others_do_is_not_asked_of_the_hire(extractor, line):
 def test_work_the_hire_does_with_a_team_is_still_asked(extractor):
     text = "HIM Manager\nResponsibilities\n- Build dashboards and KPI reports with the Decision Support team."
     assert {"data_analytics.dashboards_reporting", "data_analytics.kpis"} <= extractor.extract(posting(text)).skill_ids
+
+
+def test_the_department_the_hire_will_run_is_still_asked(extractor):
+    text = (
+        "Director of HIM\nSummary\nOur HIM team handles coding, release of information and chart completion for "
+        "three hospitals; the Director leads it."
+    )
+    found = extractor.extract(posting(text)).skill_ids
+    assert {"records_operations.release_of_information", "records_operations.chart_completion"} <= found
 
 
 def test_the_employer_describing_its_services_is_not_an_ask(extractor):
