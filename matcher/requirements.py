@@ -103,12 +103,21 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     # where the sentence says the hire is spared it: "our HIM team handles coding and ROI" in a director posting
     # describes the department the director will run.
     for lo, hi in index.windows_for("delegated", before=140, after=130, within="sentence"):
-        for m in _DELEGATED_RE.finditer(text, lo, hi):
-            s_start, s_end = index.sentence(m.start(), m.end())
-            if _SPARED_RE.search(text, s_start, s_end) is None:
-                continue
-            group = next(g for g in ("done", "passive", "people") if m.group(g) is not None)
-            spans.append((m.start(group), m.end(group)))
+        found = [
+            (m.start(g), m.end(g))
+            for m in _DELEGATED_RE.finditer(text, lo, hi)
+            for g in ("done", "people")
+            if m.group(g)
+        ]
+        for m in _DELEGATED_PASSIVE_RE.finditer(text, lo, hi):
+            start = max(lo, m.start() - _MAX_DELEGATED_CHARS)
+            start = max(start, *(text.rfind(stop, start, m.start()) + 1 for stop in ".;\n"))
+            if start < m.start():
+                found.append((start, m.start()))
+        for start, end in found:
+            s_start, s_end = index.sentence(start, end)
+            if _SPARED_RE.search(text, s_start, s_end) is not None:
+                spans.append((start, end))
     # A sentence in which the employer, by name, describes its own services is "about us" text.
     for lo, hi in index.windows_for("employer", before=80, after=200, within="sentence"):
         for m in _EMPLOYER_SERVICES_RE.finditer(text, lo, hi):
@@ -150,13 +159,18 @@ _OFFERED_RE = re.compile(
 
 _DELEGATED_RE = re.compile(
     r"\b(?:our|the|a|an|their)\s+(?:[\w&/-]+\s+){0,4}(?:team|department|office|coordinators?|specialists?|vendor|staff"
-    r"|analysts?)\s+(?:handles?|performs?|produces?|builds?|owns?|covers?|takes\s+care\s+of)\s+(?P<done>[^.;\n]{1,120})"
-    r"|(?P<passive>[^.;\n]{1,120}?)\s+(?:is|are)\s+(?:(?:all|entirely|fully)\s+)?(?:handled|performed|owned|produced"
-    r"|built|covered)\s+by\s+(?:our|the|a|an|their|another|other|separate)\b"
-    r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians)\s+(?:handle|perform|own"
-    r"|cover)\s+(?P<people>[^.;\n]{1,120})",
+    r"|analysts?)\s+(?:handles?|performs|produces|builds|owns|covers|takes\s+care\s+of)\s+(?P<done>[^.;\n]{1,120})"
+    r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians)\s+handle\s+(?P<people>[^.;\n]{1,120})",
     re.IGNORECASE,
 )
+# "X is handled by our ...": the verb phrase is found first and X read back to the start of its clause (a lazy span
+# tried at every position before the verb cost more than all the other requirement expressions together).
+_DELEGATED_PASSIVE_RE = re.compile(
+    r"\s(?:is|are)\s+(?:(?:all|entirely|fully)\s+)?(?:handled|performed|owned|produced|built|covered)\s+by\s+"
+    r"(?:our|the|a|an|their|another|other|separate)\b",
+    re.IGNORECASE,
+)
+_MAX_DELEGATED_CHARS = 120
 
 # What says the hire does not do the delegated work: "... for you, so you can focus on ...", "... and are not part
 # of this role", "no coding experience required - MDS coordinators handle ICD-10".
