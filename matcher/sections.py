@@ -120,6 +120,8 @@ _TRAILING_DECORATION = (
 
 def _undecorated(line: str) -> str:
     """A heading candidate without its bullets, numbering, Markdown marks and trailing colon or rules."""
+    if line[:1].isalpha():  # most lines: nothing to strip in front, and no regex call to find that out
+        return line.rstrip(_TRAILING_DECORATION)
     lead = _LEADING_DECORATION_RE.match(line)
     return line[lead.end() if lead else 0 :].rstrip(_TRAILING_DECORATION)
 
