@@ -300,16 +300,23 @@ class SkillMatcher:
 
 
 class _DocNorms:
-    """A Doc's NORM hashes, with counts and positions built on first need (for whole-document context rules)."""
+    """A Doc's NORM hashes, with the set of them, counts and positions built on first need (for whole-document
+    context rules; window rules read only ``values``)."""
 
-    __slots__ = ("_counts", "_positions", "present", "values")
+    __slots__ = ("_counts", "_positions", "_present", "values")
 
     def __init__(self, values: Sequence[int]) -> None:
         self.values = values
-        # Most whole-document context words occur nowhere in a given posting: one set answers that for all of them.
-        self.present = frozenset(values)
+        self._present: frozenset[int] | None = None
         self._counts: Counter[int] | None = None
         self._positions: dict[int, list[int]] | None = None
+
+    @property
+    def present(self) -> frozenset[int]:
+        # Most whole-document context words occur nowhere in a given posting: one set answers that for all of them.
+        if self._present is None:
+            self._present = frozenset(self.values)
+        return self._present
 
     @property
     def counts(self) -> Counter[int]:
@@ -328,33 +335,38 @@ class _DocNorms:
 
 
 def _context_ok(columns: TokenColumns, norms: _DocNorms, start: int, end: int, rule: ContextRule) -> bool:
-    """Whether a match at tokens [start, end) meets its skill's context rule; its own words are not context."""
+    """Whether a match at tokens [start, end) meets its skill's context rule; its own words are not context.
+
+    Called for most matches of most postings: every test that cannot apply is skipped before it builds anything."""
     if rule.followers and end < columns.length and columns[LOWER_COLUMN][end] in rule.followers:
         return False
     values = norms.values
     window = rule.context.window
     if window:
-        lo, hi = max(0, start - window), min(len(values), end + window)
+        lo = start - window if start > window else 0
+        hi = min(len(values), end + window)
         nearby = set(values[lo:start])
         nearby.update(values[end:hi])
-        if not rule.none_words.isdisjoint(nearby) or any(
+        if rule.none_words and not rule.none_words.isdisjoint(nearby):
+            return False
+        if rule.none_longer and any(
             _phrase_near(values, phrase, nearby, lo, hi, start, end) for phrase in rule.none_longer
         ):
             return False
-        if rule.any_words or rule.any_longer:
-            return not rule.any_words.isdisjoint(nearby) or any(
-                _phrase_near(values, phrase, nearby, lo, hi, start, end) for phrase in rule.any_longer
-            )
-        return True
-    if _words_elsewhere(norms, rule.none_words, start, end) or any(
-        _phrase_elsewhere(norms, phrase, start, end) for phrase in rule.none_longer
-    ):
+        if rule.any_words and not rule.any_words.isdisjoint(nearby):
+            return True
+        if rule.any_longer:
+            return any(_phrase_near(values, phrase, nearby, lo, hi, start, end) for phrase in rule.any_longer)
+        return not rule.any_words
+    if rule.none_words and _words_elsewhere(norms, rule.none_words, start, end):
         return False
-    if rule.any_words or rule.any_longer:
-        return _words_elsewhere(norms, rule.any_words, start, end) or any(
-            _phrase_elsewhere(norms, phrase, start, end) for phrase in rule.any_longer
-        )
-    return True
+    if rule.none_longer and any(_phrase_elsewhere(norms, phrase, start, end) for phrase in rule.none_longer):
+        return False
+    if rule.any_words and _words_elsewhere(norms, rule.any_words, start, end):
+        return True
+    if rule.any_longer:
+        return any(_phrase_elsewhere(norms, phrase, start, end) for phrase in rule.any_longer)
+    return not rule.any_words
 
 
 def _phrase_near(
