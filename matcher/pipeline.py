@@ -266,6 +266,7 @@ class SkillMatcher:
 
         ``columns`` are the Doc's token columns when the caller already has them.
         """
+        # (start, -end, skill id): sorted as plain tuples, that is by start, longest first, then skill id.
         found: list[tuple[int, int, str]] = []
         anchor_hits: list[tuple[int, int]] = []
         key_to_skill = self._key_to_skill
@@ -276,26 +277,28 @@ class SkillMatcher:
                     if skill_id is None:
                         anchor_hits.append((key, start))  # where a token pattern may match
                     else:
-                        found.append((start, end, skill_id))
+                        found.append((start, -end, skill_id))
         if columns is None:
             columns = TokenColumns(doc)
-        for skill_id, start, end in self._pattern_matcher.evaluate(doc, anchor_hits, columns):
-            found.append((start, end, skill_id))
+        found.extend(
+            (start, -end, skill_id)
+            for skill_id, start, end in self._pattern_matcher.evaluate(doc, anchor_hits, columns)
+        )
         if not found:
             return []
-        found = sorted(set(found), key=lambda m: (m[0], -(m[1] - m[0]), m[2]))
         # Context rules first: a longer match its context rejects ("ROI" as return on investment) must not hide
         # the shorter matches inside it.
         norms: _DocNorms | None = None
+        contexts = self._contexts
         accepted: list[tuple[int, int, str]] = []
-        for start, end, skill_id in found:
-            rule = self._contexts.get(skill_id)
+        for start, negative_end, skill_id in sorted(set(found)):
+            rule = contexts.get(skill_id)
             if rule is not None:
                 if norms is None:
                     norms = _DocNorms(columns.norm)
-                if not _context_ok(columns, norms, start, end, rule):
+                if not _context_ok(columns, norms, start, -negative_end, rule):
                     continue
-            accepted.append((start, end, skill_id))
+            accepted.append((start, -negative_end, skill_id))
         return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
 
 
