@@ -124,9 +124,15 @@ class Extractor:
             if skill_id is None or skill_id not in self.taxonomy:
                 continue
             start, end = _trim_span(text, degree.start, degree.end)
-            if any(m.category == "education" and m.start < end and start < m.end for m in (*mentions, *added)):
+            general = _DEGREE_SKILLS[(degree.level, None)]
+            covering = {
+                m.skill_id for m in (*mentions, *added) if m.category == "education" and m.start < end and start < m.end
+            }
+            # A phrase read only as "any associate degree" still gets the field the reader tied to it ("Associate's or
+            # Bachelor's in HIM"); any other covering education mention already says what the degree is.
+            if covering and (covering != {general} or skill_id == general):
                 continue
-            if skill_id == _DEGREE_SKILLS[(degree.level, None)]:
+            if skill_id == general:
                 # "Master's degree (MHA, MBA or MPH)" asks for those degrees: a specific one of the same level in
                 # the sentence says which, and the general skill would be a second, vaguer reading of it.
                 lo, hi = sentence(start, end)

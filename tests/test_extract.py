@@ -341,7 +341,12 @@ def test_mention_text_has_no_list_punctuation_at_its_edges(extractor):
         ("MSN in nursing informatics or health informatics preferred.", {"education.masters_him_informatics"}),
         (
             "Bachelor's or graduate degree from an accredited institution in health information management.",
-            {"education.bachelors_him", "education.masters_any"},
+            {"education.bachelors_him", "education.masters_any", "education.masters_him_informatics"},
+        ),
+        # Read by the taxonomy as "any associate degree"; the reader ties HIM to it as well.
+        (
+            "Associate's or Bachelor's in HIM required.",
+            {"education.associate_any", "education.associate_hit", "education.bachelors_him"},
         ),
         # The parenthesis says which master's: no general master's besides them.
         ("Master's degree (MHA, MBA or MPH) preferred.", {"education.mha", "education.mba", "education.mph"}),
