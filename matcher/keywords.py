@@ -180,6 +180,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "401(k",
         "paid time off",
         "tuition",
+        "privacy policy",
+        "privacy notice",
     ),
 }
 

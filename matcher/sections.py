@@ -57,6 +57,7 @@ _POSTING_HEADINGS: dict[str, str] = {
         | what\s+we\s+offer | we\s+offer | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+(?!(?:this|the|you|your|we)\b)(?-i:[A-Z])[\w]*(?:\s+(?-i:[A-Z])[\w]*){0,3}
         | why\s+(?:us|choose\s+us|you(?:'ll|\s+will)\s+love(?:\s+[\w']+){0,4})
         | total\s+rewards | compensation(?:\s+(?:and|&)\s+benefits)? | (?:pay|salary)(?:\s+(?:range|rate|and\s+benefits))?
+        | (?:a\s+)?reasonable\s+estimate\s+of\s+(?:the\s+)?(?:current\s+)?(?:pay\s+|salary\s+|compensation\s+)?range
         | equal\s+(?:employment\s+)?opportunity(?:\s+employer)?(?:\s+statement)? | eeo(?:\s+statement)? | e\.e\.o\.
         | diversity(?:\s*(?:,|and|&)\s*(?:equity|inclusion|belonging))*(?:\s+statement)?
         | conditions\s+of\s+employment | how\s+to\s+apply | application\s+(?:process|instructions)
@@ -143,7 +144,10 @@ _NOT_LIMITED_TO_RE = re.compile(
 _BOILERPLATE_PARAGRAPH_RE = re.compile(
     r"equal\s+(?:employment\s+)?opportunity|without\s+regard\s+to|regardless\s+of\s+(?:race|age|sex)"
     r"|reasonable\s+accommodation|e-verify|drug[\s-]free\s+workplace|protected\s+veteran|affirmative\s+action"
-    r"|(?:medical|dental|vision)(?:\s*,\s*|\s+and\s+)(?:dental|vision|life)|401\s*\(?k\)?|paid\s+time\s+off|tuition\s+reimbursement",
+    r"|(?:medical|dental|vision)(?:\s*,\s*|\s+and\s+)(?:dental|vision|life)|401\s*\(?k\)?|paid\s+time\s+off|tuition\s+reimbursement"
+    # the applicant-data notice of job boards: "... stored in accordance with our Privacy Policy", "refer to our CA
+    # Privacy Notice"
+    r"|(?:accordance\s+with|refer\s+to|see|review|read)\s+(?:our|the)\s+(?:[\w-]+\s+)?privacy\s+(?:policy|notice)",
     re.IGNORECASE,
 )
 _MAX_HEADING_CHARS = 70

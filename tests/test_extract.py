@@ -451,3 +451,15 @@ def test_a_credential_that_alone_will_not_qualify_is_not_an_ask(extractor):
     analysis = extractor.extract(posting(text))
     assert {"credentials.rhia", "credentials.rhit", "data_analytics.data_analysis"} <= analysis.skill_ids
     assert not {"credentials.cpc", "credentials.ccs_p", "coding.medical_coding"} & analysis.skill_ids
+
+
+def test_job_board_pay_and_applicant_privacy_notices_are_boilerplate(extractor):
+    text = (
+        "HIM Manager\nQualifications\n- Develop and maintain HIM privacy policies.\n\n"
+        "Reasonable estimate of the current range\n\n$95,000 - $120,000 USD\n\n"
+        "Any data provided as a part of this application will be stored in accordance with our Privacy Policy."
+    )
+    analysis = extractor.extract(posting(text))
+    policies = [m for m in analysis.mentions if m.skill_id == "leadership.policies_procedures"]
+    assert [m.section for m in policies] == ["required"]
+    assert analysis.sections[-1][0] == "boilerplate"
