@@ -25,7 +25,7 @@ from .requirements import (
 )
 from .roles import classify_role_level, guess_posting_title, guess_resume_title
 from .sections import Section, SectionIndex, boilerplate_spans, find_sections
-from .taxonomy import Taxonomy, load_taxonomy
+from .taxonomy import Skill, Taxonomy, load_taxonomy
 from .textindex import TextIndex
 
 if TYPE_CHECKING:
@@ -141,19 +141,8 @@ class Extractor:
                     for m in mentions
                 ):
                     continue
-            skill = self.taxonomy[skill_id]
-            added.append(
-                Mention(
-                    skill_id=skill.id,
-                    label=skill.label,
-                    category=skill.category,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    section=section_of(start),
-                    requirement=degree.requirement if kind == "posting" else None,
-                )
-            )
+            requirement = degree.requirement if kind == "posting" else None
+            added.append(_mention(self.taxonomy[skill_id], text, start, end, section_of(start), requirement))
         if not added:
             return mentions
         return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
@@ -198,18 +187,7 @@ class Extractor:
             if kind == "posting" and is_not_asked(text_index, start, end):
                 continue
             skill = self.taxonomy[match.skill_id]
-            mentions.append(
-                Mention(
-                    skill_id=skill.id,
-                    label=skill.label,
-                    category=skill.category,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    section=section,
-                    requirement=requirement_for(start, end, section),
-                )
-            )
+            mentions.append(_mention(skill, text, start, end, section, requirement_for(start, end, section)))
         degrees = degree_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
         if kind == "posting":
             experience = experience_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
@@ -266,6 +244,19 @@ _DEGREE_LEVELS: dict[str, str] = {
     "education.mba": "master",
     "education.mph": "master",
 }
+
+
+def _mention(skill: Skill, text: str, start: int, end: int, section: str, requirement: Requirement | None) -> Mention:
+    return Mention(
+        skill_id=skill.id,
+        label=skill.label,
+        category=skill.category,
+        start=start,
+        end=end,
+        text=text[start:end],
+        section=section,
+        requirement=requirement,
+    )
 
 
 # List patterns may start or end on the list's punctuation (", scanning and indexing", "- Hire,"); the mention

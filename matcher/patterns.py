@@ -433,25 +433,16 @@ def _walk_source(
         if low == 0:
             body.append("R.add(p)")
         if backwards:
-            body.append(f"limit = p - {high}")
-            body.append("if limit < 0: limit = 0")
-            if spec.mode == _ANY:
-                body.append(f"R.update(range(limit, p - {max(low, 1)} + 1))")
-            else:
-                body.append("q = p")
-                body.append(f"while q > limit and {check}:")
-                body.append("    q -= 1")
-                body.append(f"    if p - q >= {low}: R.add(q)" if low > 1 else "    R.add(q)")
+            body += [f"limit = p - {high}", "if limit < 0: limit = 0"]
+            every, compare, step, gap = f"range(limit, p - {max(low, 1)} + 1)", ">", "q -= 1", "p - q"
         else:
-            body.append(f"limit = p + {high}")
-            body.append("if limit > n: limit = n")
-            if spec.mode == _ANY:
-                body.append(f"R.update(range(p + {max(low, 1)}, limit + 1))")
-            else:
-                body.append("q = p")
-                body.append(f"while q < limit and {check}:")
-                body.append("    q += 1")
-                body.append(f"    if q - p >= {low}: R.add(q)" if low > 1 else "    R.add(q)")
+            body += [f"limit = p + {high}", "if limit > n: limit = n"]
+            every, compare, step, gap = f"range(p + {max(low, 1)}, limit + 1)", "<", "q += 1", "q - p"
+        if spec.mode == _ANY:
+            body.append(f"R.update({every})")
+        else:
+            body += ["q = p", f"while q {compare} limit and {check}:", f"    {step}"]
+            body.append(f"    if {gap} >= {low}: R.add(q)" if low > 1 else "    R.add(q)")
         lines.append("R = set()")
         if single:
             lines.extend(body)
