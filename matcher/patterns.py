@@ -7,8 +7,9 @@ more than tokenizing. So:
 
 - a pattern of literal tokens on one attribute (optionally ``"?"``) is expanded into phrases for spaCy's
   PhraseMatcher, which runs in C;
-- any other pattern is anchored on its first required literal token: that token's values go into the same
-  PhraseMatchers as single-token phrases, and the pattern is evaluated only where an anchor was found;
+- any other pattern is anchored on its cheapest required literal token: that token's values go into the same
+  PhraseMatchers as single-token phrases, and the pattern is evaluated only where an anchor was found, by a Python
+  function generated for that one pattern (``_pattern_source``) the first time its anchor is hit;
 - a pattern outside the supported subset (e.g. ``"!"``) runs through spaCy's own Matcher.
 """
 
@@ -265,7 +266,7 @@ class _CompiledPattern:
         low = high = 0
         for j, spec in enumerate(tokens):
             literal = spec.literal_column()
-            # An anchor matched exactly once is walked away from in both directions (matches_around), however far
+            # An anchor matched exactly once is walked away from in both directions (_pattern_source), however far
             # it sits from the start; any other anchor must be near the start, whose every position is tried.
             around = spec.high == 1
             if literal is not None and (around or high <= _MAX_PREFIX):
@@ -279,13 +280,13 @@ class _CompiledPattern:
         if best is None:
             raise _Unsupported("no required literal token within reach of the start to anchor on")
         _, self.anchor_token, self.prefix, (self.anchor_column, self.anchors) = best
-        # An anchor matched exactly once splits the pattern in two walks from it (see matches_around): the tokens
+        # An anchor matched exactly once splits the pattern in two walks from it (see _pattern_source): the tokens
         # before it, last first, and those after it.
         self.around = tokens[self.anchor_token].high == 1
         self.before = tokens[self.anchor_token - 1 :: -1] if self.anchor_token else []
         self.after = tokens[self.anchor_token + 1 :]
         # Required one-check words at a fixed distance from the anchor, as (column, values, offset), rarest first:
-        # most failed walks lack one of them, which one lookup shows before any walk (matches_around).
+        # most failed walks lack one of them, which one lookup shows before any walk (_pattern_source).
         near: list[tuple[float, tuple[int, frozenset[int], int]]] = []
         for direction, side in ((-1, self.before), (1, self.after)):
             for distance, spec in enumerate(side, start=1):
