@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 # Columns of the per-document token array.
 _ORTH, _LOWER, _NORM, _LIKE_NUM, _IS_DIGIT, _IS_PUNCT, _IS_ALPHA = range(7)
-LOWER_COLUMN = _LOWER
 _TEXT_ATTRS = {"ORTH": _ORTH, "LOWER": _LOWER, "NORM": _NORM}
 _FLAG_ATTRS = {"LIKE_NUM": _LIKE_NUM, "IS_DIGIT": _IS_DIGIT, "IS_PUNCT": _IS_PUNCT, "IS_ALPHA": _IS_ALPHA}
 _QUANTIFIER_RE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
@@ -168,8 +167,10 @@ class TextPieces:
         self.starts = starts  # where each piece starts in the tokenized text, ascending, the first at 0
         self.deltas = deltas  # what to add to an offset in that piece to index the document
 
-    def original_offsets(self, offsets: Any, numpy: Any) -> Any:
+    def original_offsets(self, offsets: Any) -> Any:
         """``offsets`` (a numpy array of offsets into the tokenized text) as offsets into the document."""
+        import numpy
+
         piece = numpy.searchsorted(numpy.asarray(self.starts, dtype=offsets.dtype), offsets, side="right") - 1
         return offsets + numpy.asarray(self.deltas, dtype=offsets.dtype)[piece]
 
@@ -178,7 +179,7 @@ class TokenColumns:
     """One Doc's token attributes, read in one ``to_array`` call and shared by every step of an analysis (keywords,
     anchored patterns, context rules, character offsets); the rarer flag columns only if a pattern asks."""
 
-    __slots__ = ("columns", "doc", "ends", "idx", "length", "norm")
+    __slots__ = ("columns", "doc", "ends", "idx", "length", "lower", "norm")
 
     _ATTRS: tuple[str, ...] = ("ORTH", "LOWER", "NORM", "LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_ALPHA")
 
@@ -197,13 +198,14 @@ class TokenColumns:
             table = numpy.ascontiguousarray(doc.to_array([ORTH, LOWER, NORM, IDX, LENGTH, LIKE_NUM]).T)
             table[4] += table[3]  # token ends
             if pieces is not None:
-                table[3] = pieces.original_offsets(table[3], numpy)
+                table[3] = pieces.original_offsets(table[3])
                 # An end maps as its token's last character does (a whitespace token may span a cut).
-                table[4] = pieces.original_offsets(table[4] - 1, numpy) + 1
+                table[4] = pieces.original_offsets(table[4] - 1) + 1
             rows = [memoryview(row) for row in table]
         else:
             rows = [[], [], [], [], [], []]
         orth, lower, norm, idx, ends, like_num = rows
+        self.lower: Sequence[int] = lower
         self.norm: Sequence[int] = norm
         self.idx: Sequence[int] = idx
         self.ends: Sequence[int] = ends

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .patterns import LOWER_COLUMN, TokenColumns, TokenPatternMatcher, WordFrequency
+from .patterns import TokenColumns, TokenPatternMatcher, WordFrequency
 from .taxonomy import SkillContext, Taxonomy
 
 if TYPE_CHECKING:
@@ -341,7 +341,7 @@ def _context_ok(columns: TokenColumns, norms: _DocNorms, start: int, end: int, r
     """Whether a match at tokens [start, end) meets its skill's context rule; its own words are not context.
 
     Called for most matches of most postings: every test that cannot apply is skipped before it builds anything."""
-    if rule.followers and end < columns.length and columns[LOWER_COLUMN][end] in rule.followers:
+    if rule.followers and end < columns.length and columns.lower[end] in rule.followers:
         return False
     values = norms.values
     window = rule.context.window
