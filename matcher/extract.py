@@ -191,6 +191,9 @@ class Extractor:
         degrees = degree_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
         if kind == "posting":
             experience = experience_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
+            # What the posting names without asking ("no bachelor's degree required") is no requirement either.
+            degrees = [d for d in degrees if not is_not_asked(text_index, d.start, d.end)]
+            experience = [e for e in experience if not is_not_asked(text_index, e.start, e.end)]
         else:
             degrees = [replace(d, in_progress=degree_in_progress(text, d)) for d in degrees]
             experience_sections = [(s.start, s.end) for s in sections if s.name == "experience"]

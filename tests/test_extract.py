@@ -463,3 +463,10 @@ def test_job_board_pay_and_applicant_privacy_notices_are_boilerplate(extractor):
     policies = [m for m in analysis.mentions if m.skill_id == "leadership.policies_procedures"]
     assert [m.section for m in policies] == ["required"]
     assert analysis.sections[-1][0] == "boilerplate"
+
+
+@pytest.mark.parametrize("line", ["- No bachelor's degree required; RHIT required.", "- A BSN is not required."])
+def test_a_degree_the_posting_does_not_ask_for_is_no_requirement(extractor, line):
+    analysis = extractor.extract(posting(f"HIM Technician\nQualifications\n{line}"))
+    assert not analysis.requirements.degrees
+    assert not any(m.category == "education" for m in analysis.mentions)
