@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -11,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis, DegreeRequirement, Document, DocumentKind, Mention, Requirement, Requirements
 from .errors import OptionError
-from .keywords import keyword_index
 from .patterns import TextPieces, TokenColumns
-from .pipeline import get_nlp, get_skill_matcher
+from .pipeline import RawMatch, get_nlp, get_skill_matcher
 from .requirements import (
     credential_requirements,
     degree_in_progress,
@@ -21,7 +21,9 @@ from .requirements import (
     experience_requirements,
     is_not_asked,
     requirement_of,
+    requirements_of,
     resume_experience,
+    unasked_spans,
 )
 from .roles import classify_role_level, guess_posting_title, guess_resume_title
 from .sections import Section, SectionIndex, boilerplate_spans, find_sections
@@ -76,7 +78,7 @@ class Extractor:
         self.reference_year = reference_year if reference_year is not None else date.today().year
         self.nlp = get_nlp()
         self.skill_matcher = get_skill_matcher(self.taxonomy)
-        self.keyword_index = keyword_index(self.nlp)
+        self.keyword_index = self.skill_matcher.keywords
 
     def extract(self, document: Document | str, *, kind: str = "auto", source: str = "<text>") -> Analysis:
         """Analyse one document (or raw text, read as ``kind``)."""
@@ -102,6 +104,56 @@ class Extractor:
             sections = find_sections(document.text, kind=document.kind)
             matchable, pieces = _matchable_text(document, sections)
             yield self._analyse(document, tokenizer(matchable), sections, pieces)
+
+    def _skill_mentions(
+        self,
+        document: Document,
+        matches: Iterable[RawMatch],
+        columns: TokenColumns,
+        text_index: TextIndex,
+        index: SectionIndex,
+    ) -> list[Mention]:
+        """The skill matches of a document as mentions: trimmed, placed in their sections, and in postings without
+        what boilerplate holds or the text does not ask for, each marked required or preferred.
+
+        One loop over every match of every document: written out rather than a chain of calls per match, which
+        cost more than the work they did.
+        """
+        text = document.text
+        posting = document.kind == "posting"
+        idx, ends = columns.idx, columns.ends
+        section_starts = index.starts
+        section_names = [s.name for s in index.sections]
+        in_boilerplate = index.in_boilerplate if index.has_boilerplate else None
+        unasked = unasked_spans(text_index) if posting else ()
+        edge = _EDGE_PUNCTUATION
+        bisect_right = bisect.bisect_right
+        kept: list[tuple[str, int, int, str]] = []
+        for skill_id, token_start, token_end in matches:
+            start, end = idx[token_start], ends[token_end - 1]
+            if text[start] in edge or text[end - 1] in edge:
+                start, end = _trim_span(text, start, end)
+            if in_boilerplate is not None and in_boilerplate(start):
+                continue  # EEO and benefits text describes the employer, not the job
+            i = bisect_right(section_starts, start) - 1
+            section = section_names[i if i > 0 else 0]
+            if section == "boilerplate":
+                continue
+            if unasked and any(lo <= start and end <= hi for lo, hi in unasked):
+                continue
+            kept.append((skill_id, start, end, section))
+        if posting:
+            requirements = requirements_of(text_index, [(start, end, section) for _, start, end, section in kept])
+        else:
+            requirements = [None] * len(kept)
+        skills = self.taxonomy
+        mentions = []
+        for (skill_id, start, end, section), requirement in zip(kept, requirements, strict=True):
+            skill = skills[skill_id]
+            mentions.append(
+                Mention(skill_id, skill.label, skill.category, start, end, text[start:end], section, requirement)
+            )
+        return mentions
 
     def _with_degree_mentions(
         self,
@@ -164,7 +216,9 @@ class Extractor:
         text = document.text
         kind = document.kind
         columns = TokenColumns(doc, pieces)
-        text_index = TextIndex(text, self.keyword_index.find(doc, columns))
+        keyword_hits: list[tuple[int, int, int]] = []
+        matches = self.skill_matcher.find(doc, columns, keyword_hits=keyword_hits)
+        text_index = TextIndex(text, self.keyword_index.offsets(keyword_hits, columns))
         index = SectionIndex(sections, boilerplate_spans(text_index) if kind == "posting" else ())
 
         def section_of(offset: int) -> str:
@@ -177,17 +231,7 @@ class Extractor:
                 return None
             return requirement_of(text_index, start, end, section=section)
 
-        mentions: list[Mention] = []
-        char_span = columns.char_span
-        for match in self.skill_matcher.find(doc, columns):
-            start, end = _trim_span(text, *char_span(match.start, match.end))
-            section = section_of(start)
-            if section == "boilerplate":
-                continue  # EEO and benefits text describes the employer, not the job
-            if kind == "posting" and is_not_asked(text_index, start, end):
-                continue
-            skill = self.taxonomy[match.skill_id]
-            mentions.append(_mention(skill, text, start, end, section, requirement_for(start, end, section)))
+        mentions = self._skill_mentions(document, matches, columns, text_index, index)
         degrees = degree_requirements(text_index, section_of=section_of, requirement_for=requirement_for)
         if kind == "posting":
             experience = experience_requirements(text_index, section_of=section_of, requirement_for=requirement_for)

@@ -6,7 +6,7 @@ scanning whole texts with those expressions cost more than tokenizing them.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .patterns import TokenColumns
@@ -187,16 +187,21 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 
 
 class KeywordIndex:
-    """Finds every keyword of every kind in a Doc in one pass; results are character offsets by kind."""
+    """Finds every keyword of every kind in a Doc; results are character offsets by kind.
 
-    def __init__(self, nlp: Language) -> None:
+    The keywords can ride along in another LOWER PhraseMatcher's pass (the skill matcher's): that pass then reports
+    them too, and ``offsets`` reads its hits, which saves a pass over every document.
+    """
+
+    def __init__(self, nlp: Language, *, matcher: Any = None) -> None:
+        """``matcher``: a PhraseMatcher on LOWER to add the keywords to (default: one of the index's own)."""
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
-        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._kinds: dict[int, str] = {}
+        self._matcher = matcher if matcher is not None else PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.kinds: dict[int, str] = {}  # match key -> keyword kind
         for kind, words in KEYWORDS.items():
-            self._kinds[nlp.vocab.strings.add(f"keyword:{kind}")] = kind
+            self.kinds[nlp.vocab.strings.add(f"keyword:{kind}")] = kind
             # Tokenizer exceptions are case-sensitive ("B.S." is one token, "b.s." two), so a keyword without spaces
             # is one token as written; phrases go through the tokenizer like the documents they must match.
             docs = [nlp.make_doc(w) if " " in w else Doc(nlp.vocab, words=[w]) for w in words]
@@ -204,21 +209,17 @@ class KeywordIndex:
 
     def find(self, doc: Doc, columns: TokenColumns | None = None) -> dict[str, list[tuple[int, int]]]:
         """Character offsets of every keyword, by kind; ``columns`` are the Doc's token columns if already read."""
+        return self.offsets(self._matcher(doc), columns if columns is not None else TokenColumns(doc))
+
+    def offsets(self, hits: Iterable[tuple[int, int, int]], columns: TokenColumns) -> dict[str, list[tuple[int, int]]]:
+        """Character offsets by kind of the keyword hits among ``hits`` ((match key, start token, end token))."""
         found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in KEYWORDS}
-        hits = self._matcher(doc)
-        if not hits:
-            return found
-        if columns is None:
-            columns = TokenColumns(doc)
         char_span = columns.char_span
-        kinds = self._kinds
+        kinds = self.kinds
         for key, start, end in hits:
-            found[kinds[key]].append(char_span(start, end))
+            kind = kinds.get(key)
+            if kind is not None:
+                found[kind].append(char_span(start, end))
         for offsets in found.values():
             offsets.sort()
         return found
-
-
-@lru_cache(maxsize=4)
-def keyword_index(nlp: Any) -> KeywordIndex:
-    return KeywordIndex(nlp)

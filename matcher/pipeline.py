@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .keywords import KeywordIndex
 from .patterns import TokenColumns, TokenPatternMatcher, WordFrequency
 from .taxonomy import SkillContext, Taxonomy
 
@@ -165,6 +166,11 @@ class ContextRule:
     none_words: frozenset[int]
     none_longer: tuple[tuple[int, ...], ...]
     followers: frozenset[int]  # LOWER hashes of the words that must not follow the match
+    window: int
+    # First words of the longer phrases: where none of them is near, no phrase is (one set test instead of a
+    # scan per phrase).
+    any_first: frozenset[int]
+    none_first: frozenset[int]
 
     @classmethod
     def build(
@@ -181,6 +187,9 @@ class ContextRule:
             frozenset(p[0] for p in none_phrases if len(p) == 1),
             tuple(p for p in none_phrases if len(p) > 1),
             followers,
+            context.window,
+            frozenset(p[0] for p in any_phrases if len(p) > 1),
+            frozenset(p[0] for p in none_phrases if len(p) > 1),
         )
 
 
@@ -236,6 +245,8 @@ class SkillMatcher:
             {"NORM": self._alias_matcher, "ORTH": self._acronym_matcher, "LOWER": self._lower_matcher},
             frequency=_posting_word_frequency(nlp),
         )
+        # Requirement, negation, degree and boilerplate trigger words share the LOWER pass (see ``find``).
+        self.keywords = KeywordIndex(nlp, matcher=self._lower_matcher)
         self._key_to_skill: dict[int, str] = {}
         self._contexts: dict[str, ContextRule] = {}
         make_doc = nlp.make_doc
@@ -261,23 +272,33 @@ class SkillMatcher:
     def _phrase_hashes(self, phrases: Iterable[str]) -> tuple[tuple[int, ...], ...]:
         return tuple(tuple(t.norm for t in self.nlp.make_doc(p)) for p in phrases)
 
-    def find(self, doc: Doc, columns: TokenColumns | None = None) -> list[RawMatch]:
+    def find(
+        self,
+        doc: Doc,
+        columns: TokenColumns | None = None,
+        *,
+        keyword_hits: list[tuple[int, int, int]] | None = None,
+    ) -> list[RawMatch]:
         """Every skill match in ``doc``, overlaps resolved, context rules applied, in document order.
 
-        ``columns`` are the Doc's token columns when the caller already has them.
+        ``columns`` are the Doc's token columns when the caller already has them. ``keyword_hits`` receives the
+        (key, start, end) hits of ``self.keywords``, found in the same pass.
         """
         # (start, -end, skill id): sorted as plain tuples, that is by start, longest first, then skill id.
         found: list[tuple[int, int, str]] = []
         anchor_hits: list[tuple[int, int]] = []
         key_to_skill = self._key_to_skill
+        anchor_keys = self._pattern_matcher.anchor_keys
         for matcher in self._phrase_matchers:
             if len(matcher):  # an empty matcher makes spaCy warn (W036); user taxonomies may have none
                 for key, start, end in matcher(doc):
                     skill_id = key_to_skill.get(key)
-                    if skill_id is None:
-                        anchor_hits.append((key, start))  # where a token pattern may match
-                    else:
+                    if skill_id is not None:
                         found.append((start, -end, skill_id))
+                    elif key in anchor_keys:
+                        anchor_hits.append((key, start))  # where a token pattern may match
+                    elif keyword_hits is not None:
+                        keyword_hits.append((key, start, end))
         if columns is None:
             columns = TokenColumns(doc)
         found.extend(
@@ -303,16 +324,16 @@ class SkillMatcher:
 
 
 class _DocNorms:
-    """A Doc's NORM hashes, with the set of them, counts and positions built on first need (for whole-document
-    context rules; window rules read only ``values``)."""
+    """A Doc's NORM hashes, with the set of them built on first need (for whole-document context rules; window rules
+    read only ``values``). Counts and positions of one word come from numpy: building them for every word cost
+    more than all the questions a document asks of them."""
 
-    __slots__ = ("_counts", "_positions", "_present", "values")
+    __slots__ = ("_array", "_present", "values")
 
     def __init__(self, values: Sequence[int]) -> None:
         self.values = values
         self._present: frozenset[int] | None = None
-        self._counts: Counter[int] | None = None
-        self._positions: dict[int, list[int]] | None = None
+        self._array: Any = None
 
     @property
     def present(self) -> frozenset[int]:
@@ -321,20 +342,20 @@ class _DocNorms:
             self._present = frozenset(self.values)
         return self._present
 
-    @property
-    def counts(self) -> Counter[int]:
-        if self._counts is None:
-            self._counts = Counter(self.values)
-        return self._counts
+    def _as_array(self) -> Any:
+        if self._array is None:
+            import numpy
 
-    @property
-    def positions(self) -> dict[int, list[int]]:
-        if self._positions is None:
-            positions: dict[int, list[int]] = {}
-            for i, value in enumerate(self.values):
-                positions.setdefault(value, []).append(i)
-            self._positions = positions
-        return self._positions
+            self._array = numpy.asarray(self.values, dtype=numpy.uint64)
+        return self._array
+
+    def count(self, value: int) -> int:
+        return int((self._as_array() == value).sum())
+
+    def positions(self, value: int) -> list[int]:
+        import numpy
+
+        return numpy.flatnonzero(self._as_array() == value).tolist()  # type: ignore[no-any-return]
 
 
 def _context_ok(columns: TokenColumns, norms: _DocNorms, start: int, end: int, rule: ContextRule) -> bool:
@@ -344,7 +365,7 @@ def _context_ok(columns: TokenColumns, norms: _DocNorms, start: int, end: int, r
     if rule.followers and end < columns.length and columns.lower[end] in rule.followers:
         return False
     values = norms.values
-    window = rule.context.window
+    window = rule.window
     if window:
         lo = start - window if start > window else 0
         hi = min(len(values), end + window)
@@ -352,15 +373,15 @@ def _context_ok(columns: TokenColumns, norms: _DocNorms, start: int, end: int, r
         nearby.update(values[end:hi])
         if rule.none_words and not rule.none_words.isdisjoint(nearby):
             return False
-        if rule.none_longer and any(
+        if not rule.none_first.isdisjoint(nearby) and any(
             _phrase_near(values, phrase, nearby, lo, hi, start, end) for phrase in rule.none_longer
         ):
             return False
         if rule.any_words and not rule.any_words.isdisjoint(nearby):
             return True
-        if rule.any_longer:
+        if not rule.any_first.isdisjoint(nearby):
             return any(_phrase_near(values, phrase, nearby, lo, hi, start, end) for phrase in rule.any_longer)
-        return not rule.any_words
+        return not (rule.any_words or rule.any_longer)
     if rule.none_words and _words_elsewhere(norms, rule.none_words, start, end):
         return False
     if rule.none_longer and any(_phrase_elsewhere(norms, phrase, start, end) for phrase in rule.none_longer):
@@ -392,7 +413,7 @@ def _words_elsewhere(norms: _DocNorms, words: frozenset[int], start: int, end: i
         return False
     own = list(norms.values[start:end])
     # A word found in the document but not among the match's own words must occur outside it.
-    return any(w not in own or norms.counts[w] > own.count(w) for w in found)
+    return any(w not in own for w in found) or any(norms.count(w) > own.count(w) for w in found)
 
 
 def _phrase_elsewhere(norms: _DocNorms, phrase: tuple[int, ...], start: int, end: int) -> bool:
@@ -401,9 +422,7 @@ def _phrase_elsewhere(norms: _DocNorms, phrase: tuple[int, ...], start: int, end
         return False
     n = len(phrase)
     values = norms.values
-    return any(
-        (i + n <= start or i >= end) and tuple(values[i : i + n]) == phrase for i in norms.positions.get(phrase[0], ())
-    )
+    return any((i + n <= start or i >= end) and tuple(values[i : i + n]) == phrase for i in norms.positions(phrase[0]))
 
 
 def _drop_contained(found: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .analysis import (
     CredentialRequirement,
@@ -42,7 +42,7 @@ _NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i
 
 def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:
     """Requirement cues (absolute offset, kind) and clause boundaries of one sentence, stored in ``index.memo``
-    (requirement_of looks there first: most sentences hold several mentions)."""
+    (most sentences hold several mentions)."""
     cues = [(start, "preferred") for start, _ in index.keywords("preferred", s_start, s_end)]
     cues += [(start, "required") for start, _ in index.keywords("required", s_start, s_end)]
     clauses = [m.start() for m in _CLAUSE_SPLIT_RE.finditer(index.text, s_start, s_end)] if cues else []
@@ -56,35 +56,59 @@ def requirement_of(index: TextIndex, start: int, end: int, *, section: str) -> R
     The nearest cue wins: first within the mention's clause, then within its sentence; otherwise the section
     decides (required or preferred qualifications), and duties or summary text stays ``None``.
     """
-    s_start, s_end = index.sentence(start, end)
-    known = index.memo.get(("cues", s_start))
-    cues: list[tuple[int, str]]
-    clauses: list[int]
-    cues, clauses = known if known is not None else _cues(index, s_start, s_end)  # type: ignore[misc]
-    if cues:
-        i = bisect.bisect_right(clauses, start)
-        clause_start = clauses[i - 1] if i else s_start
-        j = bisect.bisect_left(clauses, end)
-        clause_end = clauses[j] if j < len(clauses) else s_end
-        for lo, hi in ((clause_start, clause_end), (s_start, s_end)):
-            near = [(abs(pos - start), kind) for pos, kind in cues if lo <= pos < hi]
+    return requirements_of(index, [(start, end, section)])[0]
+
+
+def requirements_of(index: TextIndex, spans: Iterable[tuple[int, int, str]]) -> list[Requirement | None]:
+    """``requirement_of`` for each (start, end, section) of ``spans``: one call for all of a document's mentions,
+    since a call per mention cost more than the answers themselves."""
+    memo = index.memo
+    sentence = index.sentence
+    sentence_of = index.sentence_number
+    # Sentence number -> its cues and clause boundaries; most sentences hold several mentions.
+    known: dict[tuple[int, int], tuple[int, int, list[tuple[int, str]], list[int]]] = {}
+    answers: list[Requirement | None] = []
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    for start, end, section in spans:
+        number = sentence_of(start, end)
+        facts = known.get(number)
+        if facts is None:
+            s_start, s_end = sentence(start, end)
+            cached = memo.get(("cues", s_start))
+            facts = known[number] = (
+                s_start,
+                s_end,
+                *(cached if cached is not None else _cues(index, s_start, s_end)),  # type: ignore[misc]
+            )
+        s_start, s_end, cues, clauses = facts
+        if cues:
+            i = bisect_right(clauses, start)
+            clause_start = clauses[i - 1] if i else s_start
+            j = bisect_left(clauses, end)
+            clause_end = clauses[j] if j < len(clauses) else s_end
+            near = [(abs(pos - start), kind) for pos, kind in cues if clause_start <= pos < clause_end] or [
+                (abs(pos - start), kind) for pos, kind in cues if s_start <= pos < s_end
+            ]
             if near:
                 # "preferred but not required" and "required; X preferred" are common: the nearest cue decides.
-                return min(near)[1]  # type: ignore[return-value]
-    if section == "required":
-        return "required"
-    if section == "preferred":
-        return "preferred"
-    return None
+                answers.append(min(near)[1])  # type: ignore[arg-type]
+                continue
+        answers.append("required" if section == "required" else "preferred" if section == "preferred" else None)
+    return answers
+
+
+def unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
+    """The stretches of the text that name skills without asking for them (see ``is_not_asked``), read once."""
+    unasked = index.memo.get(("unasked", -1))
+    if unasked is None:
+        unasked = index.memo[("unasked", -1)] = _unasked_spans(index)
+    return unasked  # type: ignore[return-value]
 
 
 def is_not_asked(index: TextIndex, start: int, end: int) -> bool:
     """True where the text names a skill without asking for it: "no coding experience required", "you will not code
     charts", "Reports to: VP, Revenue Cycle", "Epic training provided"."""
-    unasked = index.memo.get(("unasked", -1))
-    if unasked is None:
-        unasked = index.memo[("unasked", -1)] = _unasked_spans(index)
-    return bool(unasked) and any(lo <= start and end <= hi for lo, hi in unasked)  # type: ignore[attr-defined]
+    return any(lo <= start and end <= hi for lo, hi in unasked_spans(index))
 
 
 def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:

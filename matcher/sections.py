@@ -253,12 +253,13 @@ class SectionIndex:
 
     def __init__(self, sections: Sequence[Section], boilerplate: Sequence[tuple[int, int]] = ()) -> None:
         self.sections = list(sections)
-        self._starts = [s.start for s in self.sections]
+        self.starts = [s.start for s in self.sections]
         self._boilerplate = sorted(boilerplate)
         self._boilerplate_starts = [s for s, _ in self._boilerplate]
+        self.has_boilerplate = bool(self._boilerplate)
 
     def section_at(self, offset: int) -> Section:
-        i = bisect.bisect_right(self._starts, offset) - 1
+        i = bisect.bisect_right(self.starts, offset) - 1
         return self.sections[max(i, 0)]
 
     def in_boilerplate(self, offset: int) -> bool:

@@ -53,6 +53,11 @@ class TextIndex:
             left += 1
         return left, max(right, end)
 
+    def sentence_number(self, start: int, end: int) -> tuple[int, int]:
+        """Which sentence ``sentence(start, end)`` is, as the numbers of the boundaries around it: equal numbers, equal
+        sentences (a mention never starts in the spaces that ``sentence`` trims)."""
+        return bisect.bisect_right(self._boundary_ends, start), bisect.bisect_left(self._boundary_starts, end)
+
     def keywords(self, kind: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Offsets of the trigger words of ``kind`` (see keywords.py) that start within ``[lo, hi)``."""
         offsets = self._keywords.get(kind, [])
