@@ -66,7 +66,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "obtained within",
         "of hire",
     ),
-    "negation": ("no", "not", "n't"),
+    "negation": ("no", "not", "n't", "outside"),
     # "Reports to: Director of Revenue Cycle" names the boss, not a skill the job asks for.
     "reports_to": (
         "reports to",
@@ -87,6 +87,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "help you",
         "assist you",
         "teach you",
+        "orientation",
+        "onboarding",
+        "upon hire",
+        "at hire",
     ),
     # "Our Decision Support team produces the dashboards", "requests are handled by our HIM department": work that
     # others do, not the hire.
@@ -107,7 +111,36 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "takes care of",
     ),
     # "Summit HIM Partners provides outsourced coding and ROI services to 350 hospitals": the employer about itself.
-    "employer": ("provides", "delivers", "specializes in"),
+    "employer": (
+        "provides",
+        "delivers",
+        "specializes in",
+        "builds",
+        "develops",
+        "sells",
+        "is a",
+        "is an",
+        "is the",
+        "is one",
+        "our platform",
+        "our product",
+        "our software",
+        "our solution",
+        "our solutions",
+        "our customers",
+        "our clients",
+        "use our",
+        "rely on our",
+        "trust our",
+        "earned",
+        "received",
+        "won",
+        "recognized",
+        "recognised",
+        "awarded",
+        "named",
+        "join",
+    ),
     "degree": (
         "bachelor",
         "bachelors",
@@ -182,6 +215,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "tuition",
         "privacy policy",
         "privacy notice",
+        "enjoy",
+        "preference",
     ),
 }
 

@@ -31,13 +31,16 @@ _NEGATION_ALTERNATIVES = (
     # "A CCS or CCS-P alone will not meet the requirement", "Coding experience alone, without ..., will not qualify"
     r"\b(?P<span5>[^.;:\n]{1,60}?)\s+alone(?:\s*,[^.;\n]{0,60},)?\s+(?:will|would|does|do)\s+not\s+(?:meet|qualify"
     r"|satisfy|suffice|be\s+(?:sufficient|enough|accepted))",
+    # "Coding, CDI and DNFB management ... are **not** in scope for this role", "ROI is outside the scope of this job"
+    r"\b(?P<span6>[^.;:\n]{1,120}?)\s+(?:(?:is|are|will\s+be|fall|falls)\s+)?(?:[*_]{0,2}not[*_]{0,2}\s+(?:in|within|part\s+of)"
+    r"|outside(?:\s+of)?)\s+(?:the\s+)?scope\b",
 )
 _NEGATION_RE = re.compile("|".join(_NEGATION_ALTERNATIVES), re.IGNORECASE)
 # The second and third alternatives need "not required" (or necessary, needed, ...) in the text, and the second
 # tries an 80-character lazy span at every position: most negation words ("including but not limited to", "do not")
 # have no such phrase, and the expression without them finds the same there at a fraction of the cost.
 _NOT_REQUIRED_RE = re.compile(r"\bnot\s+(?:required|necessary|needed|mandatory|expected)", re.IGNORECASE)
-_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4)), re.IGNORECASE)
+_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4, 5)), re.IGNORECASE)
 
 
 def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:
@@ -121,7 +124,9 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             spans.append((m.start("boss"), m.end("boss")))
     for lo, hi in index.lines_for("offered"):
         for m in _OFFERED_RE.finditer(text, lo, hi):
-            group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
+            group = next(
+                (g for g in ("trained", "topic", "taught", "onboarded", "onboarding") if m.group(g) is not None), None
+            )
             spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
     # Work given to someone else: the team or people named do it, so the posting does not ask it of the hire. Only
     # where the sentence says the hire is spared it: "our HIM team handles coding and ROI" in a director posting
@@ -140,12 +145,21 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
                 found.append((start, m.start()))
         for start, end in found:
             s_start, s_end = index.sentence(start, end)
+            # A clause after a semicolon belongs with the one before it: "this role does not perform HCC coding;
+            # risk adjustment coding is handled by the HIM coding team".
+            before = text[:s_start].rstrip()
+            if before.endswith(";"):
+                s_start = index.sentence(len(before) - 1, len(before) - 1)[0]
             if _SPARED_RE.search(text, s_start, s_end) is not None:
                 spans.append((start, end))
-    # A sentence in which the employer, by name, describes its own services is "about us" text.
+    # A sentence in which the employer, by name, describes its own services, or tells of its awards ("We have earned
+    # CARF accreditation", "Our HIM department was recognized by AHIMA for its ROI turnaround"), is "about us" text.
     for lo, hi in index.windows_for("employer", before=80, after=200, within="sentence"):
         for m in _EMPLOYER_SERVICES_RE.finditer(text, lo, hi):
-            spans.append((m.start("services"), m.end("services")))
+            group = m.lastgroup or "services"
+            spans.append((m.start(group), m.end(group)))
+        for m in _EMPLOYER_HONOURS_RE.finditer(text, lo, hi):
+            spans.append(index.sentence(m.start(), m.end()))
     # Each way of saying "not asked" holds a negation word, at most ~130 characters after the start of the match
     # and ~160 before its end: scanning that much of the sentence around each word finds what the whole sentence
     # gives, without trying the lazy 80-character spans at every position of a long sentence.
@@ -177,7 +191,15 @@ _OFFERED_RE = re.compile(
     r"|\byou(?:'ll|\s+will)\s+(?:receive|get|be\s+given|be\s+trained)\s+(?:\w+\s+)?(?:training\s+)?(?:on|in)\s+"
     r"(?P<topic>[^.;\n]{1,100})"
     r"|\bwe(?:'ll|\s+will)?\s+(?:train|teach)\s+you\s+(?:on\s+|in\s+|to\s+use\s+)?(?P<taught>[^.;\n]{1,100})"
-    r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b",
+    r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b"
+    # Training every new employee completes: "Employees complete HIPAA privacy training during orientation", "HIPAA
+    # and compliance training are completed upon hire". A duty ("delivers HIPAA training at orientation") has
+    # neither the employees as subject nor the passive.
+    r"|\b(?:employees|staff|new\s+hires|team\s+members|associates|you)\s+(?:will\s+)?(?:complete|receive|take|attend)s?"
+    r"\s+(?P<onboarded>(?:[\w/&-]+[ \t]+){0,5}training)\s+(?:during|at|upon|as\s+part\s+of)\s+(?:your\s+|their\s+)?"
+    r"(?:new[\s-]hire\s+|new\s+employee\s+|general\s+)?(?:orientation|onboarding|hire)\b"
+    r"|(?P<onboarding>(?:[\w/&-]+[ \t]+){0,5}training)\s+(?:is|are)\s+(?:completed|provided|given|offered)\s+"
+    r"(?:during|at|upon|as\s+part\s+of)\s+(?:new[\s-]hire\s+|new\s+employee\s+|general\s+)?(?:orientation|onboarding|hire)\b",
     re.IGNORECASE,
 )
 
@@ -209,7 +231,23 @@ _SPARED_RE = re.compile(
 # provides, delivers or specializes in something.
 _EMPLOYER_SERVICES_RE = re.compile(
     r"(?:^|(?<=[.!?]\s))[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,5}"
-    r"\s+(?:provides|delivers|specializes\s+in)\s+(?P<services>[^.;\n]{1,200})",
+    r"\s+(?:provides|delivers|specializes\s+in|builds|develops|sells)\s+(?P<services>[^.;\n]{1,200})"
+    # "ChartBridge Health Information Services is a national HIM outsourcing company providing ROI, coding and ..."
+    r"|(?:^|(?<=[.!?]\s))[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,5}"
+    r"\s+is\s+(?:a|an|the|one\s+of\s+the)\s+(?P<company>[^.;\n]{0,80}?\b(?:company|provider|vendor|firm|partner|platform"
+    r"|startup|leader)\b[^.;\n]{0,200})"
+    # the employer's products and customers: "Our platform is live in 300 hospitals", "hospitals use our DNFB Navigator"
+    r"|(?:^|(?<=[.!?]\s))[^\w\n]*our\s+(?:[\w&'-]+\s+){0,4}?(?:platform|product|software|solutions?|customers|clients)\b"
+    r"(?P<product>[^.;\n]{1,200})"
+    r"|\b(?:hospitals|customers|clients|health\s+systems|organizations)\s+(?:use|rely\s+on|trust)\s+our\b(?P<used>[^.;\n]{1,200})",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# At a sentence start: the employer ("We", "Our ...") and its honours, or an invitation to join its team.
+_EMPLOYER_HONOURS_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))[^\w\n]*(?:(?:we\s+|our\s+(?:[\w&'-]+\s+){0,6}?)(?:(?:have|has|was|were|is|are)\s+)?(?:been\s+)?"
+    r"(?:proudly\s+|recently\s+|again\s+)?(?:earned|received|won|recognized|recognised|awarded|named)\b"
+    r"|join\s+(?:a|our)\s+(?:[\w&'-]+\s+){0,3}?(?:team|organization|family|community)\s+(?:where|that|who|of)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -147,7 +147,10 @@ _BOILERPLATE_PARAGRAPH_RE = re.compile(
     r"|(?:medical|dental|vision)(?:\s*,\s*|\s+and\s+)(?:dental|vision|life)|401\s*\(?k\)?|paid\s+time\s+off|tuition\s+reimbursement"
     # the applicant-data notice of job boards: "... stored in accordance with our Privacy Policy", "refer to our CA
     # Privacy Notice"
-    r"|(?:accordance\s+with|refer\s+to|see|review|read)\s+(?:our|the)\s+(?:[\w-]+\s+)?privacy\s+(?:policy|notice)",
+    r"|(?:accordance\s+with|refer\s+to|see|review|read)\s+(?:our|the)\s+(?:[\w-]+\s+)?privacy\s+(?:policy|notice)"
+    # what staff get ("PUMC's CDI team members enjoy a flexible remote work program") and hiring preferences by law
+    r"|(?:employees|team\s+members|staff|associates|colleagues)\s+(?:also\s+|will\s+|can\s+)?enjoy"
+    r"|preference\s+in\s+(?:hiring|employment)|(?:hiring|veterans'?)\s+preference",
     re.IGNORECASE,
 )
 _MAX_HEADING_CHARS = 70

@@ -470,3 +470,53 @@ def test_a_degree_the_posting_does_not_ask_for_is_no_requirement(extractor, line
     analysis = extractor.extract(posting(f"HIM Technician\nQualifications\n{line}"))
     assert not analysis.requirements.degrees
     assert not any(m.category == "education" for m in analysis.mentions)
+
+
+@pytest.mark.parametrize(
+    ("line", "not_asked"),
+    [
+        ("Employees complete HIPAA privacy training during orientation.", "privacy_compliance.privacy_training"),
+        ("HIPAA and compliance training are completed upon hire.", "privacy_compliance.privacy_training"),
+        ("Coding, CDI and DNFB management are **not** in scope for this role.", "revenue_cycle.dnfb"),
+        ("Release of information is outside the scope of this position.", "records_operations.release_of_information"),
+        (
+            "This role does not perform HCC coding; risk adjustment coding is handled by the HIM coding team.",
+            "coding.risk_adjustment",
+        ),
+        ("We have earned The Joint Commission's Gold Seal for our HIM program.", "privacy_compliance.joint_commission"),
+        (
+            "Our HIM department was recognized by AHIMA for its release of information turnaround.",
+            "records_operations.release_of_information",
+        ),
+        (
+            "ChartBridge is a national HIM outsourcing company providing coding and record retrieval.",
+            "records_operations.chart_tracking_retrieval",
+        ),
+        ("More than 300 hospitals use our DNFB Navigator.", "revenue_cycle.dnfb"),
+        ("Our team members enjoy a flexible remote work program.", "leadership.remote_workforce"),
+    ],
+)
+def test_what_the_employer_gives_has_or_leaves_to_others_is_not_asked(extractor, line, not_asked):
+    analysis = extractor.extract(
+        posting(
+            f"HIM Manager\nSummary\n{line}\nResponsibilities\n- Supervise HIM staff and manage the department budget."
+        )
+    )
+    assert not_asked not in analysis.skill_ids
+    assert "leadership.staff_supervision" in analysis.skill_ids
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("Deliver HIPAA privacy training to new employees during orientation.", "privacy_compliance.privacy_training"),
+        ("Oversee coding, CDI and DNFB management across the system.", "revenue_cycle.dnfb"),
+        (
+            "Our HIM team handles coding and release of information; the Manager leads it.",
+            "records_operations.release_of_information",
+        ),
+    ],
+)
+def test_the_same_words_as_duties_are_still_asked(extractor, line, asked):
+    analysis = extractor.extract(posting(f"HIM Manager\nResponsibilities\n- {line}"))
+    assert asked in analysis.skill_ids
