@@ -66,7 +66,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "obtained within",
         "of hire",
     ),
-    "negation": ("no", "not", "n't", "outside"),
+    "negation": ("no", "not", "n't"),
     # "Reports to: Director of Revenue Cycle" names the boss, not a skill the job asks for.
     "reports_to": (
         "reports to",
@@ -87,11 +87,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "help you",
         "assist you",
         "teach you",
-        "orientation",
-        "onboarding",
-        "upon hire",
-        "at hire",
     ),
+    # "Employees complete HIPAA training during orientation": what every new employee does, not a skill asked.
+    "onboarding": ("orientation", "onboarding", "hire"),
+    "scope": ("scope",),
     # "Our Decision Support team produces the dashboards", "requests are handled by our HIM department": work that
     # others do, not the hire.
     "delegated": (

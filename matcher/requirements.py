@@ -31,16 +31,20 @@ _NEGATION_ALTERNATIVES = (
     # "A CCS or CCS-P alone will not meet the requirement", "Coding experience alone, without ..., will not qualify"
     r"\b(?P<span5>[^.;:\n]{1,60}?)\s+alone(?:\s*,[^.;\n]{0,60},)?\s+(?:will|would|does|do)\s+not\s+(?:meet|qualify"
     r"|satisfy|suffice|be\s+(?:sufficient|enough|accepted))",
-    # "Coding, CDI and DNFB management ... are **not** in scope for this role", "ROI is outside the scope of this job"
-    r"\b(?P<span6>[^.;:\n]{1,120}?)\s+(?:(?:is|are|will\s+be|fall|falls)\s+)?(?:[*_]{0,2}not[*_]{0,2}\s+(?:in|within|part\s+of)"
-    r"|outside(?:\s+of)?)\s+(?:the\s+)?scope\b",
 )
 _NEGATION_RE = re.compile("|".join(_NEGATION_ALTERNATIVES), re.IGNORECASE)
 # The second and third alternatives need "not required" (or necessary, needed, ...) in the text, and the second
 # tries an 80-character lazy span at every position: most negation words ("including but not limited to", "do not")
 # have no such phrase, and the expression without them finds the same there at a fraction of the cost.
 _NOT_REQUIRED_RE = re.compile(r"\bnot\s+(?:required|necessary|needed|mandatory|expected)", re.IGNORECASE)
-_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4, 5)), re.IGNORECASE)
+_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4)), re.IGNORECASE)
+# "Coding, CDI and DNFB management ... are **not** in scope for this role", "ROI is outside the scope of this job":
+# read back from each "scope" to the start of its clause.
+_OUT_OF_SCOPE_RE = re.compile(
+    r"\s+(?:(?:is|are|will\s+be|fall|falls)\s+)?(?:[*_]{0,2}not[*_]{0,2}\s+(?:in|within|part\s+of)|outside(?:\s+of)?)\s+"
+    r"(?:the\s+)?scope\b",
+    re.IGNORECASE,
+)
 
 
 def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:
@@ -124,10 +128,14 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             spans.append((m.start("boss"), m.end("boss")))
     for lo, hi in index.lines_for("offered"):
         for m in _OFFERED_RE.finditer(text, lo, hi):
-            group = next(
-                (g for g in ("trained", "topic", "taught", "onboarded", "onboarding") if m.group(g) is not None), None
-            )
+            group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
             spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
+    for lo, hi in index.windows_for("onboarding", before=140, after=12, within="sentence"):
+        if text.find("raining", lo, hi) == -1:  # "training" or "Training": most hires and orientations have none
+            continue
+        for m in _ONBOARDING_RE.finditer(text, lo, hi):
+            group = m.lastgroup or "onboarded"
+            spans.append((m.start(group), m.end(group)))
     # Work given to someone else: the team or people named do it, so the posting does not ask it of the hire. Only
     # where the sentence says the hire is spared it: "our HIM team handles coding and ROI" in a director posting
     # describes the department the director will run.
@@ -154,12 +162,24 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
                 spans.append((start, end))
     # A sentence in which the employer, by name, describes its own services, or tells of its awards ("We have earned
     # CARF accreditation", "Our HIM department was recognized by AHIMA for its ROI turnaround"), is "about us" text.
-    for lo, hi in index.windows_for("employer", before=80, after=200, within="sentence"):
-        for m in _EMPLOYER_SERVICES_RE.finditer(text, lo, hi):
-            group = m.lastgroup or "services"
-            spans.append((m.start(group), m.end(group)))
-        for m in _EMPLOYER_HONOURS_RE.finditer(text, lo, hi):
-            spans.append(index.sentence(m.start(), m.end()))
+    about: set[int] = set()
+    for start, end in index.keywords("employer"):
+        s_start, s_end = index.sentence(start, end)
+        if s_start in about:
+            continue
+        about.add(s_start)
+        about_us = _EMPLOYER_ABOUT_RE.match(text, s_start, s_end)
+        if about_us is not None and about_us.lastgroup is not None:
+            group = about_us.lastgroup
+            spans.append((s_start, s_end) if group == "honours" else (about_us.start(group), about_us.end(group)))
+        for m in _EMPLOYER_CUSTOMERS_RE.finditer(text, s_start, s_end):
+            spans.append((m.start("used"), m.end("used")))
+    for lo, hi in index.windows_for("scope", before=40, after=10, within="sentence"):
+        for m in _OUT_OF_SCOPE_RE.finditer(text, lo, hi):
+            start = max(0, m.start() - 120)
+            start = max(start, *(text.rfind(stop, start, m.start()) + 1 for stop in ".;:\n"))
+            if start < m.start():
+                spans.append((start, m.start()))
     # Each way of saying "not asked" holds a negation word, at most ~130 characters after the start of the match
     # and ~160 before its end: scanning that much of the sentence around each word finds what the whole sentence
     # gives, without trying the lazy 80-character spans at every position of a long sentence.
@@ -191,11 +211,15 @@ _OFFERED_RE = re.compile(
     r"|\byou(?:'ll|\s+will)\s+(?:receive|get|be\s+given|be\s+trained)\s+(?:\w+\s+)?(?:training\s+)?(?:on|in)\s+"
     r"(?P<topic>[^.;\n]{1,100})"
     r"|\bwe(?:'ll|\s+will)?\s+(?:train|teach)\s+you\s+(?:on\s+|in\s+|to\s+use\s+)?(?P<taught>[^.;\n]{1,100})"
-    r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b"
-    # Training every new employee completes: "Employees complete HIPAA privacy training during orientation", "HIPAA
-    # and compliance training are completed upon hire". A duty ("delivers HIPAA training at orientation") has
-    # neither the employees as subject nor the passive.
-    r"|\b(?:employees|staff|new\s+hires|team\s+members|associates|you)\s+(?:will\s+)?(?:complete|receive|take|attend)s?"
+    r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b",
+    re.IGNORECASE,
+)
+
+# Training every new employee completes: "Employees complete HIPAA privacy training during orientation", "HIPAA
+# and compliance training are completed upon hire". A duty ("delivers HIPAA training at orientation") has neither
+# the employees as subject nor the passive. Read in a short window before each "orientation", "onboarding" or "hire".
+_ONBOARDING_RE = re.compile(
+    r"\b(?:employees|staff|new\s+hires|team\s+members|associates|you)\s+(?:will\s+)?(?:complete|receive|take|attend)s?"
     r"\s+(?P<onboarded>(?:[\w/&-]+[ \t]+){0,5}training)\s+(?:during|at|upon|as\s+part\s+of)\s+(?:your\s+|their\s+)?"
     r"(?:new[\s-]hire\s+|new\s+employee\s+|general\s+)?(?:orientation|onboarding|hire)\b"
     r"|(?P<onboarding>(?:[\w/&-]+[ \t]+){0,5}training)\s+(?:is|are)\s+(?:completed|provided|given|offered)\s+"
@@ -227,28 +251,27 @@ _SPARED_RE = re.compile(
     re.IGNORECASE,
 )
 
-# At a line or sentence start: a capitalised name (not "The Director ...", "This role ...", "Our team ...") that
-# provides, delivers or specializes in something.
-_EMPLOYER_SERVICES_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s))[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,5}"
-    r"\s+(?:provides|delivers|specializes\s+in|builds|develops|sells)\s+(?P<services>[^.;\n]{1,200})"
-    # "ChartBridge Health Information Services is a national HIM outsourcing company providing ROI, coding and ..."
-    r"|(?:^|(?<=[.!?]\s))[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,5}"
-    r"\s+is\s+(?:a|an|the|one\s+of\s+the)\s+(?P<company>[^.;\n]{0,80}?\b(?:company|provider|vendor|firm|partner|platform"
-    r"|startup|leader)\b[^.;\n]{0,200})"
-    # the employer's products and customers: "Our platform is live in 300 hospitals", "hospitals use our DNFB Navigator"
-    r"|(?:^|(?<=[.!?]\s))[^\w\n]*our\s+(?:[\w&'-]+\s+){0,4}?(?:platform|product|software|solutions?|customers|clients)\b"
-    r"(?P<product>[^.;\n]{1,200})"
-    r"|\b(?:hospitals|customers|clients|health\s+systems|organizations)\s+(?:use|rely\s+on|trust)\s+our\b(?P<used>[^.;\n]{1,200})",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-# At a sentence start: the employer ("We", "Our ...") and its honours, or an invitation to join its team.
-_EMPLOYER_HONOURS_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s))[^\w\n]*(?:(?:we\s+|our\s+(?:[\w&'-]+\s+){0,6}?)(?:(?:have|has|was|were|is|are)\s+)?(?:been\s+)?"
+# Matched at a sentence start (never scanned across the text): the employer about itself. A capitalised name (not
+# "The Director ...", "This role ...") that provides, builds or specializes in something, or is a company of some
+# kind ("ChartBridge is a national HIM outsourcing company providing ROI, coding and ..."); its products and
+# customers ("Our platform is live in 300 hospitals"); its honours ("We have earned CARF accreditation", "Our HIM
+# department was recognized by AHIMA for ..."); an invitation to join its team ("Join a team where ...").
+_NAME = r"[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,5}"
+_EMPLOYER_ABOUT_RE = re.compile(
+    rf"{_NAME}\s+(?:provides|delivers|specializes\s+in|builds|develops|sells)\s+(?P<services>[^.;\n]{{1,200}})"
+    rf"|{_NAME}\s+is\s+(?:a|an|the|one\s+of\s+the)\s+(?P<company>[^.;\n]{{0,80}}?\b(?:company|provider|vendor|firm"
+    r"|partner|platform|startup|leader)\b[^.;\n]{0,200})"
+    r"|[^\w\n]*our\s+(?:[\w&'-]+\s+){0,4}?(?:platform|product|software|solutions?|customers|clients)\b(?P<product>[^.;\n]{1,200})"
+    r"|[^\w\n]*(?:(?:we\s+|our\s+(?:[\w&'-]+\s+){0,6}?)(?:(?:have|has|was|were|is|are)\s+)?(?:been\s+)?"
     r"(?:proudly\s+|recently\s+|again\s+)?(?:earned|received|won|recognized|recognised|awarded|named)\b"
-    r"|join\s+(?:a|our)\s+(?:[\w&'-]+\s+){0,3}?(?:team|organization|family|community)\s+(?:where|that|who|of)\b)",
-    re.IGNORECASE | re.MULTILINE,
+    r"|join\s+(?:a|our)\s+(?:[\w&'-]+\s+){0,3}?(?:team|organization|family|community)\s+(?:where|that|who|of)\b)"
+    r"(?P<honours>)",
+    re.IGNORECASE,
+)
+# Anywhere in a sentence: "More than 300 hospitals use our DNFB Navigator".
+_EMPLOYER_CUSTOMERS_RE = re.compile(
+    r"\b(?:hospitals|customers|clients|health\s+systems|organizations)\s+(?:use|rely\s+on|trust)\s+our\b(?P<used>[^.;\n]{1,200})",
+    re.IGNORECASE,
 )
 
 _NUMBER_WORDS = {
