@@ -87,10 +87,13 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "help you",
         "assist you",
         "teach you",
+        "be provided",
+        "is provided",
+        "are provided",
     ),
     # "Employees complete HIPAA training during orientation": what every new employee does, not a skill asked.
     "onboarding": ("orientation", "onboarding", "hire"),
-    "scope": ("scope",),
+    "scope": ("scope", "part of this", "part of the", "part of your"),
     # "Our Decision Support team produces the dashboards", "requests are handled by our HIM department": work that
     # others do, not the hire.
     "delegated": (
@@ -117,6 +120,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "builds",
         "develops",
         "sells",
+        "offers",
         "is a",
         "is an",
         "is the",

@@ -31,18 +31,24 @@ _NEGATION_ALTERNATIVES = (
     # "A CCS or CCS-P alone will not meet the requirement", "Coding experience alone, without ..., will not qualify"
     r"\b(?P<span5>[^.;:\n]{1,60}?)\s+alone(?:\s*,[^.;\n]{0,60},)?\s+(?:will|would|does|do)\s+not\s+(?:meet|qualify"
     r"|satisfy|suffice|be\s+(?:sufficient|enough|accepted))",
+    # "We do not expect candidates to hold coding credentials such as the CCS", "Applicants holding a CCS in place of
+    # the RHIA will not meet this requirement"
+    r"\bwe\s+(?:do\s+not|don't)\s+(?:require|expect)\s+(?:candidates\s+|applicants\s+|you\s+)?(?:to\s+(?:have|hold|be)\s+)?"
+    r"(?P<span6>[^.;\n]{1,100})"
+    r"|\b(?:applicants|candidates)\s+(?:holding|with)\s+(?P<span7>[^.;:\n]{1,80}?)\s+(?:will|would)\s+not\s+(?:meet|satisfy|qualify)",
 )
 _NEGATION_RE = re.compile("|".join(_NEGATION_ALTERNATIVES), re.IGNORECASE)
 # The second and third alternatives need "not required" (or necessary, needed, ...) in the text, and the second
 # tries an 80-character lazy span at every position: most negation words ("including but not limited to", "do not")
 # have no such phrase, and the expression without them finds the same there at a fraction of the cost.
 _NOT_REQUIRED_RE = re.compile(r"\bnot\s+(?:required|necessary|needed|mandatory|expected)", re.IGNORECASE)
-_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4)), re.IGNORECASE)
-# "Coding, CDI and DNFB management ... are **not** in scope for this role", "ROI is outside the scope of this job":
-# read back from each "scope" to the start of its clause.
+_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4, 5)), re.IGNORECASE)
+# "Coding, CDI and DNFB management ... are **not** in scope for this role", "ROI is outside the scope of this job",
+# "The Cancer Registry is a separate department and is not part of this role": read back from each "scope" or "part"
+# to the start of its clause.
 _OUT_OF_SCOPE_RE = re.compile(
     r"\s+(?:(?:is|are|will\s+be|fall|falls)\s+)?(?:[*_]{0,2}not[*_]{0,2}\s+(?:in|within|part\s+of)|outside(?:\s+of)?)\s+"
-    r"(?:the\s+)?scope\b",
+    r"(?:the\s+scope\b|scope\b|(?:this|the|your)\s+(?:role|job|position)\b)",
     re.IGNORECASE,
 )
 
@@ -174,7 +180,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             spans.append((s_start, s_end) if group == "honours" else (about_us.start(group), about_us.end(group)))
         for m in _EMPLOYER_CUSTOMERS_RE.finditer(text, s_start, s_end):
             spans.append((m.start("used"), m.end("used")))
-    for lo, hi in index.windows_for("scope", before=40, after=10, within="sentence"):
+    for lo, hi in index.windows_for("scope", before=40, after=25, within="sentence"):
         for m in _OUT_OF_SCOPE_RE.finditer(text, lo, hi):
             start = max(0, m.start() - 120)
             start = max(start, *(text.rfind(stop, start, m.start()) + 1 for stop in ".;:\n"))
@@ -207,10 +213,13 @@ _REPORTS_TO_RE = re.compile(
 # What the employer gives the hire: training on its systems ("Epic training provided", "you will receive training
 # on our coding policies") and the help of its own teams ("our Analytics team will support you with reporting").
 _OFFERED_RE = re.compile(
-    r"(?P<trained>\b[\w/&-]+(?:[ \t]+[\w/&-]+){0,2})[ \t]+training[ \t]+(?:will[ \t]+be[ \t]+)?provided\b(?![ \t]+(?:to|for)\b)"
+    r"(?P<trained>\b[\w/&-]+(?:[ \t]+[\w/&-]+){0,2})[ \t]+training[ \t]+(?:will[ \t]+be[ \t]+|is[ \t]+|are[ \t]+)?provided\b"
+    r"(?![ \t]+(?:to|for)\b)"
+    # "Training in the VHA Encoder Product Suite and the Federal EHR will be provided"
+    r"|\btraining\s+(?:in|on)\s+(?P<trained_on>[^.;\n]{1,100}?)\s+(?:will\s+be|is|are)\s+provided\b"
     r"|\byou(?:'ll|\s+will)\s+(?:receive|get|be\s+given|be\s+trained)\s+(?:\w+\s+)?(?:training\s+)?(?:on|in)\s+"
     r"(?P<topic>[^.;\n]{1,100})"
-    r"|\bwe(?:'ll|\s+will)?\s+(?:train|teach)\s+you\s+(?:on\s+|in\s+|to\s+use\s+)?(?P<taught>[^.;\n]{1,100})"
+    r"|\b(?:we(?:'ll|\s+will)?|to)\s+(?:train|teach)\s+you\s+(?:on\s+|in\s+|to\s+use\s+|what\s+|how\s+)?(?P<taught>[^.;\n]{1,100})"
     r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b",
     re.IGNORECASE,
 )
@@ -256,11 +265,17 @@ _SPARED_RE = re.compile(
 # kind ("ChartBridge is a national HIM outsourcing company providing ROI, coding and ..."); its products and
 # customers ("Our platform is live in 300 hospitals"); its honours ("We have earned CARF accreditation", "Our HIM
 # department was recognized by AHIMA for ..."); an invitation to join its team ("Join a team where ...").
-_NAME = r"[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,5}"
+# A name is capitalised words that are not the job's own title ("HIM Manager is a hands-on leader who codes").
+_NAME = (
+    r"[^\w\n]*(?!(?:The|This|Our|We|You|It)\b)(?:(?!(?:Manager|Director|Supervisor|Lead|Coordinator|Specialist|Analyst"
+    r"|Officer|Technician|Coder|Position|Role|Candidate|Incumbent)\b)(?-i:[A-Z])[\w&'.-]*\s+){0,5}"
+    r"(?!(?:The|This|Our|We|You|It|Manager|Director|Supervisor|Lead|Coordinator|Specialist|Analyst|Officer|Technician|Coder"
+    r"|Position|Role|Candidate|Incumbent)\b)(?-i:[A-Z])[\w&'.-]*"
+)
 _EMPLOYER_ABOUT_RE = re.compile(
-    rf"{_NAME}\s+(?:provides|delivers|specializes\s+in|builds|develops|sells)\s+(?P<services>[^.;\n]{{1,200}})"
+    rf"{_NAME}\s+(?:provides|delivers|specializes\s+in|builds|develops|sells|offers)\s+(?P<services>[^.;\n]{{1,200}})"
     rf"|{_NAME}\s+is\s+(?:a|an|the|one\s+of\s+the)\s+(?P<company>[^.;\n]{{0,80}}?\b(?:company|provider|vendor|firm"
-    r"|partner|platform|startup|leader)\b[^.;\n]{0,200})"
+    r"|partner|platform|startup|leader|organization|organisation|hospital|health\s+system|employer|network)\b[^.;\n]{0,200})"
     r"|[^\w\n]*our\s+(?:[\w&'-]+\s+){0,4}?(?:platform|product|software|solutions?|customers|clients)\b(?P<product>[^.;\n]{1,200})"
     r"|[^\w\n]*(?:(?:we\s+|our\s+(?:[\w&'-]+\s+){0,6}?)(?:(?:have|has|was|were|is|are)\s+)?(?:been\s+)?"
     r"(?:proudly\s+|recently\s+|again\s+)?(?:earned|received|won|recognized|recognised|awarded|named)\b"

@@ -480,6 +480,18 @@ def test_a_degree_the_posting_does_not_ask_for_is_no_requirement(extractor, line
         ("Coding, CDI and DNFB management are **not** in scope for this role.", "revenue_cycle.dnfb"),
         ("Release of information is outside the scope of this position.", "records_operations.release_of_information"),
         (
+            "The Cancer Registry is a separate department and is not part of this role.",
+            "data_analytics.cancer_registry",
+        ),
+        ("Training in the VHA Encoder Product Suite will be provided.", "ehr_software.encoder"),
+        ("athenaOne training is provided during your first two weeks.", "ehr_software.athenahealth"),
+        ("We do not expect candidates to hold coding credentials such as the CCS.", "credentials.ccs"),
+        ("Applicants holding a CCS in place of the RHIA will not meet this requirement.", "credentials.ccs"),
+        (
+            "Sycamore is a Magnet-designated, Joint Commission accredited organization.",
+            "privacy_compliance.joint_commission",
+        ),
+        (
             "This role does not perform HCC coding; risk adjustment coding is handled by the HIM coding team.",
             "coding.risk_adjustment",
         ),
@@ -511,6 +523,10 @@ def test_what_the_employer_gives_has_or_leaves_to_others_is_not_asked(extractor,
     [
         ("Deliver HIPAA privacy training to new employees during orientation.", "privacy_compliance.privacy_training"),
         ("Oversee coding, CDI and DNFB management across the system.", "revenue_cycle.dnfb"),
+        (
+            "HIM Manager is a hands-on leader who also performs release of information.",
+            "records_operations.release_of_information",
+        ),
         (
             "Our HIM team handles coding and release of information; the Manager leads it.",
             "records_operations.release_of_information",
