@@ -223,9 +223,10 @@ def _normalize_pattern(pattern: Iterable[dict[str, Any]], normalize: Callable[[s
 class SkillMatcher:
     """The taxonomy compiled into spaCy matchers: finds every skill in a Doc as token spans.
 
-    Aliases go into a PhraseMatcher on NORM (case-insensitive, lemma-normalised), acronyms into a PhraseMatcher
-    on ORTH (case-sensitive), and token patterns into a Matcher. Context rules for ambiguous terms are applied here
-    so that every caller sees the same decisions.
+    Aliases go into a PhraseMatcher on NORM (case-insensitive, lemma-normalised), acronyms (case-sensitive) ride in
+    the PhraseMatcher on LOWER and are kept where the text's case is theirs, and token patterns are anchored on words
+    those matchers report. Context rules for ambiguous terms are applied here so that every caller sees the same
+    decisions.
     """
 
     def __init__(self, taxonomy: Taxonomy, nlp: Language) -> None:
@@ -237,9 +238,11 @@ class SkillMatcher:
         normalize = make_normalizer()
         self._normalize = normalize
         self._alias_matcher = PhraseMatcher(vocab, attr="NORM")
-        self._acronym_matcher = PhraseMatcher(vocab, attr="ORTH")
         self._lower_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self._phrase_matchers = (self._alias_matcher, self._acronym_matcher, self._lower_matcher)
+        # Case-sensitive phrases in the LOWER pass: a PhraseMatcher pass over every document cost more than checking
+        # the case of the few lowercase hits.
+        self._acronym_matcher = _ExactCasePhrases(self._lower_matcher, vocab)
+        self._phrase_matchers = (self._alias_matcher, self._lower_matcher)
         self._pattern_matcher = TokenPatternMatcher(
             vocab,
             {"NORM": self._alias_matcher, "ORTH": self._acronym_matcher, "LOWER": self._lower_matcher},
@@ -289,9 +292,20 @@ class SkillMatcher:
         anchor_hits: list[tuple[int, int]] = []
         key_to_skill = self._key_to_skill
         anchor_keys = self._pattern_matcher.anchor_keys
+        exact_case = self._acronym_matcher.exact
+        orth: Sequence[int] | None = None
         for matcher in self._phrase_matchers:
             if len(matcher):  # an empty matcher makes spaCy warn (W036); user taxonomies may have none
                 for key, start, end in matcher(doc):
+                    exact = exact_case.get(key)
+                    if exact is not None:
+                        if orth is None:
+                            if columns is None:
+                                columns = TokenColumns(doc)
+                            orth = columns[_ORTH_COLUMN]
+                        if tuple(orth[start:end]) not in exact[1]:
+                            continue
+                        key = exact[0]
                     skill_id = key_to_skill.get(key)
                     if skill_id is not None:
                         found.append((start, -end, skill_id))
@@ -321,6 +335,30 @@ class SkillMatcher:
                     continue
             accepted.append((start, -negative_end, skill_id))
         return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
+
+
+_ORTH_COLUMN = 0  # TokenColumns' ORTH column
+
+
+class _ExactCasePhrases:
+    """Case-sensitive phrases ("HIM", "ROI") added to a PhraseMatcher on LOWER under keys of their own: ``exact`` maps
+    each such key to the key the phrases were added as and their exact ORTH sequences, which a hit must have."""
+
+    def __init__(self, lower_matcher: Any, vocab: Any) -> None:
+        self._lower = lower_matcher
+        self._vocab = vocab
+        self.exact: dict[int, tuple[int, set[tuple[int, ...]]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.exact)
+
+    def add(self, key: str, docs: Iterable[Doc]) -> None:
+        strings = self._vocab.strings
+        name = f"exact-case:{key}"
+        entry = self.exact.setdefault(strings.add(name), (strings.add(key), set()))
+        docs = list(docs)
+        entry[1].update(tuple(token.orth for token in doc) for doc in docs)
+        self._lower.add(name, docs)
 
 
 class _DocNorms:

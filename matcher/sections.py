@@ -27,6 +27,7 @@ _POSTING_HEADINGS: dict[str, str] = {
             (?:\s+(?:required|and\s+(?:education|experience|skills)|&\s+(?:education|experience|skills)))?
         | requirements?\s+(?:and|&)\s+qualifications? | qualifications?\s+(?:and|&)\s+requirements?
         | what\s+you(?:'ll|\s+will)?\s+(?:bring|need)(?:\s+to\s+succeed)? | what\s+we(?:'re|\s+are)\s+looking\s+for
+        | what\s+we\s+(?:need|require|expect)(?:\s+from\s+you)?
         | must[\s-]haves? | required | req(?:'?d|s)?\.? | requirements\s+to\s+apply
         | (?:education|experience|training)(?:\s*(?:,|and|&|/)\s*(?:education|experience|training|licensure|certifications?|skills))*
         | (?:licensure|licenses?|certifications?|credentials?)(?:\s*(?:,|and|&|/)\s*(?:licensure|licenses?|certifications?|registrations?|credentials?))*
@@ -175,6 +176,10 @@ _ONE_LINE_FIELDS = frozenset(
     }
 )
 _MAX_INLINE_LABEL_CHARS = 45
+_MIN_INLINE_PARAGRAPH_CHARS = 60  # text after an inline label that makes a paragraph of it, not a short field
+# Labels of a paragraph about the employer ("About us:", "Who we are:"), as opposed to job conditions ("Working
+# conditions: ...") which often run on to the end of the posting.
+_ABOUT_EMPLOYER_RE = re.compile(r"about\b|who\s+we\s+are|our\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,10 +205,15 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
         kind = "posting"
     starts: list[tuple[int, str, str]] = [(0, "summary", "")]
     line_end = -1
+    # Where an inline "About us: <text>" paragraph ends, the section before it resumes (see below).
+    resume_at_blank: str | None = None
     for line in text.split("\n"):
         line_start, line_end = line_end + 1, line_end + 1 + len(line)
         stripped = line.strip()
         if not stripped:
+            if resume_at_blank is not None:
+                starts.append((line_start, resume_at_blank, ""))
+                resume_at_blank = None
             continue
         name: str | None = None
         heading = ""
@@ -212,6 +222,7 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
             if candidate and len(candidate.split()) <= 8:
                 name = _heading_name(candidate, kind)
                 heading = candidate
+        inline_text = False
         if name is None:
             colon = stripped.find(":")
             if 0 < colon <= _MAX_INLINE_LABEL_CHARS:
@@ -219,7 +230,13 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
                 if candidate and len(candidate.split()) <= 6:
                     name = _heading_name(candidate, kind)
                     heading = candidate
+                    inline_text = len(stripped) - colon > _MIN_INLINE_PARAGRAPH_CHARS
         if name is not None:
+            resume_at_blank = None
+            if kind == "posting" and name == "boilerplate" and inline_text and _ABOUT_EMPLOYER_RE.match(heading):
+                # "About us: QuickCare runs 38 clinics ..." with the text on the label's line: employer text to the
+                # end of its paragraph. Unlabelled job text often follows it, and must not be swallowed with it.
+                resume_at_blank = starts[-1][1]
             if kind == "posting" and name == "boilerplate" and heading.lower() in _ONE_LINE_FIELDS:
                 # A one-line "Location: Remote" or "Pay: $22-27 an hour" field ends at its line; it does not
                 # swallow what follows.

@@ -536,3 +536,22 @@ def test_what_the_employer_gives_has_or_leaves_to_others_is_not_asked(extractor,
 def test_the_same_words_as_duties_are_still_asked(extractor, line, asked):
     analysis = extractor.extract(posting(f"HIM Manager\nResponsibilities\n- {line}"))
     assert asked in analysis.skill_ids
+
+
+def test_an_inline_about_us_paragraph_ends_at_its_paragraph(extractor):
+    text = (
+        "HIM Manager\nAbout us: QuickCare runs 38 walk-in urgent care clinics across Arizona and New Mexico and is "
+        "growing fast.\n\nThe HIM Manager processes all records requests and subpoenas.\n\n"
+        "What we need:\nRHIT required (RHIA ok)."
+    )
+    analysis = extractor.extract(posting(text))
+    assert {"records_operations.subpoenas_court_orders", "credentials.rhit", "credentials.rhia"} <= analysis.skill_ids
+    assert [s[0] for s in analysis.sections] == ["summary", "boilerplate", "summary", "required"]
+    assert {m.requirement for m in analysis.mentions if m.category == "credentials"} == {"required"}
+
+
+def test_inline_working_conditions_still_run_on(extractor):
+    from matcher.sections import find_sections
+
+    text = "HIM Manager\nWORKING CONDITIONS: Remote with quarterly on-site days; reliable internet required.\n\nWe are EEO."
+    assert [s.name for s in find_sections(text, kind="posting")] == ["summary", "boilerplate"]
