@@ -56,11 +56,23 @@ _OUT_OF_SCOPE_RE = re.compile(
 def _cues(index: TextIndex, s_start: int, s_end: int) -> tuple[list[tuple[int, str]], list[int]]:
     """Requirement cues (absolute offset, kind) and clause boundaries of one sentence, stored in ``index.memo``
     (most sentences hold several mentions)."""
-    cues = [(start, "preferred") for start, _ in index.keywords("preferred", s_start, s_end)]
-    cues += [(start, "required") for start, _ in index.keywords("required", s_start, s_end)]
+    positions, all_cues = _all_cues(index)
+    cues = all_cues[bisect.bisect_left(positions, s_start) : bisect.bisect_left(positions, s_end)]
     clauses = [m.start() for m in _CLAUSE_SPLIT_RE.finditer(index.text, s_start, s_end)] if cues else []
     index.memo[("cues", s_start)] = (cues, clauses)
     return cues, clauses
+
+
+def _all_cues(index: TextIndex) -> tuple[list[int], list[tuple[int, str]]]:
+    """Every requirement cue of the text as (offset, kind), in order, with their offsets alone (to bisect)."""
+    known = index.memo.get(("all cues", -1))
+    if known is None:
+        cues = sorted(
+            [(start, "preferred") for start, _ in index.keywords("preferred")]
+            + [(start, "required") for start, _ in index.keywords("required")]
+        )
+        known = index.memo[("all cues", -1)] = ([start for start, _ in cues], cues)
+    return known  # type: ignore[return-value]
 
 
 def requirement_of(index: TextIndex, start: int, end: int, *, section: str) -> Requirement | None:
