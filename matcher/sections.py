@@ -137,7 +137,7 @@ def _heading_candidate(line: str) -> str:
 
 
 _NOT_LIMITED_TO_RE = re.compile(
-    r"(?:,?\s+(?:which\s+)?includes?)?(?:,?\s+but\s+(?:are|is)\s+not\s+limited\s+to|\s+the\s+following)\s*$",
+    r"(?:,?\s+(?:which\s+)?(?:includes?|incl\.?))?(?:,?\s+but\s+(?:(?:are|is)\s+)?not\s+limited\s+to|\s+the\s+following)\s*$",
     re.IGNORECASE,
 )
 

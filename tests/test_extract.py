@@ -555,3 +555,13 @@ def test_inline_working_conditions_still_run_on(extractor):
 
     text = "HIM Manager\nWORKING CONDITIONS: Remote with quarterly on-site days; reliable internet required.\n\nWe are EEO."
     assert [s.name for s in find_sections(text, kind="posting")] == ["summary", "boilerplate"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Duties incl but not limited to:", "Duties include, but are not limited to:", "Duties include the following:"],
+)
+def test_headings_that_trail_off_into_not_limited_to(heading):
+    from matcher.sections import find_sections
+
+    assert find_sections(f"HIM Manager\n{heading}\n* directs coding", kind="posting")[-1].name == "duties"
