@@ -25,7 +25,8 @@ _NEGATION_ALTERNATIVES = (
     r"\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:(?:is|are|will\s+be)\s+)?not\s+(?:required|necessary|needed|mandatory|expected(?!\s+to\b))\b",
     r"\bnot\s+(?:required|necessary|needed)\s*:\s*(?P<span3>[^.;\n]{0,80})",
     # "You will not code charts or manage an HIM team", "this role is not expected to build reports"
-    r"\b(?:you|it|and|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent))\s+(?:will\s+not|won't|would\s+not"
+    r"\b(?:you|it|and|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent|lead|supervisor|coordinator|specialist))"
+    r"\s+(?:will\s+not|won't|would\s+not"
     r"|does\s+not|do\s+not|is\s+not|are\s+not)\s+(?:be\s+)?(?:expected\s+to\s+|required\s+to\s+|asked\s+to\s+"
     r"|responsible\s+for\s+)?(?P<span4>[^.;\n]{1,100})",
     # "A CCS or CCS-P alone will not meet the requirement", "Coding experience alone, without ..., will not qualify"
@@ -35,7 +36,10 @@ _NEGATION_ALTERNATIVES = (
     # the RHIA will not meet this requirement"
     r"\bwe\s+(?:do\s+not|don't)\s+(?:require|expect)\s+(?:candidates\s+|applicants\s+|you\s+)?(?:to\s+(?:have|hold|be)\s+)?"
     r"(?P<span6>[^.;\n]{1,100})"
-    r"|\b(?:applicants|candidates)\s+(?:holding|with)\s+(?P<span7>[^.;:\n]{1,80}?)\s+(?:will|would)\s+not\s+(?:meet|satisfy|qualify)",
+    r"|\b(?:applicants|candidates)\s+(?:holding|with)\s+(?P<span7>[^.;:\n]{1,80}?)\s+(?:will|would)\s+not\s+(?:meet|satisfy|qualify)"
+    # "We are not looking for inpatient coding experience", "Not a fit if you're looking for a coding job"
+    r"|\b(?:we(?:'re|\s+are)\s+not\s+looking\s+for|not\s+a\s+(?:good\s+)?fit\s+(?:if|for)\s+(?:you(?:'re|\s+are)\s+"
+    r"(?:looking\s+for|seeking|after)\s+)?)(?P<span8>[^.;\n]{1,100})",
 )
 _NEGATION_RE = re.compile("|".join(_NEGATION_ALTERNATIVES), re.IGNORECASE)
 # The second and third alternatives need "not required" (or necessary, needed, ...) in the text, and the second

@@ -486,6 +486,9 @@ def test_a_degree_the_posting_does_not_ask_for_is_no_requirement(extractor, line
         ("Training in the VHA Encoder Product Suite will be provided.", "ehr_software.encoder"),
         ("athenaOne training is provided during your first two weeks.", "ehr_software.athenahealth"),
         ("We do not expect candidates to hold coding credentials such as the CCS.", "credentials.ccs"),
+        ("We are not looking for inpatient coding experience.", "coding.inpatient_coding"),
+        ("Not a fit if you're looking for an inpatient coding job.", "coding.inpatient_coding"),
+        ("The lead does not conduct formal performance appraisals.", "leadership.performance_evaluation"),
         ("Applicants holding a CCS in place of the RHIA will not meet this requirement.", "credentials.ccs"),
         (
             "Sycamore is a Magnet-designated, Joint Commission accredited organization.",
