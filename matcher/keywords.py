@@ -220,6 +220,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "privacy notice",
         "enjoy",
         "preference",
+        "benefits",
     ),
 }
 

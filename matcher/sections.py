@@ -151,6 +151,7 @@ _BOILERPLATE_PARAGRAPH_RE = re.compile(
     r"|(?:accordance\s+with|refer\s+to|see|review|read)\s+(?:our|the)\s+(?:[\w-]+\s+)?privacy\s+(?:policy|notice)"
     # what staff get ("PUMC's CDI team members enjoy a flexible remote work program") and hiring preferences by law
     r"|(?:employees|team\s+members|staff|associates|colleagues)\s+(?:also\s+|will\s+|can\s+)?enjoy"
+    r"|\bbenefits\s+(?:for\s+(?:[\w-]+\s+){0,3})?(?:include|including)\b|\bbenefits\s+package\b"
     r"|preference\s+in\s+(?:hiring|employment)|(?:hiring|veterans'?)\s+preference",
     re.IGNORECASE,
 )

@@ -509,6 +509,10 @@ def test_a_degree_the_posting_does_not_ask_for_is_no_requirement(extractor, line
         ),
         ("More than 300 hospitals use our DNFB Navigator.", "revenue_cycle.dnfb"),
         ("Our team members enjoy a flexible remote work program.", "leadership.remote_workforce"),
+        (
+            "Benefits for temporary associates include free online medical terminology courses.",
+            "coding.medical_terminology",
+        ),
     ],
 )
 def test_what_the_employer_gives_has_or_leaves_to_others_is_not_asked(extractor, line, not_asked):
@@ -556,7 +560,7 @@ def test_an_inline_about_us_paragraph_ends_at_its_paragraph(extractor):
 def test_inline_working_conditions_still_run_on(extractor):
     from matcher.sections import find_sections
 
-    text = "HIM Manager\nWORKING CONDITIONS: Remote with quarterly on-site days; reliable internet required.\n\nWe are EEO."
+    text = "HIM Manager\nWORKING CONDITIONS: Remote with quarterly on-site days; internet needed.\n\nWe are EEO."
     assert [s.name for s in find_sections(text, kind="posting")] == ["summary", "boilerplate"]
 
 
