@@ -47,6 +47,15 @@ _NEGATION_RE = re.compile("|".join(_NEGATION_ALTERNATIVES), re.IGNORECASE)
 # have no such phrase, and the expression without them finds the same there at a fraction of the cost.
 _NOT_REQUIRED_RE = re.compile(r"\bnot\s+(?:required|necessary|needed|mandatory|expected)", re.IGNORECASE)
 _NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4, 5)), re.IGNORECASE)
+# Likewise the "... alone will not qualify" alternative tries a lazy span at every position, and can only match where
+# "alone" is: the expressions by (has "not required", has "alone").
+_ALONE_RE = re.compile(r"\balone\b", re.IGNORECASE)
+_NEGATIONS = {
+    (True, True): _NEGATION_RE,
+    (True, False): re.compile("|".join(a for i, a in enumerate(_NEGATION_ALTERNATIVES) if i != 4), re.IGNORECASE),
+    (False, True): _NEGATION_WITHOUT_NOT_REQUIRED_RE,
+    (False, False): re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 5)), re.IGNORECASE),
+}
 # "Coding, CDI and DNFB management ... are **not** in scope for this role", "ROI is outside the scope of this job",
 # "The Cancer Registry is a separate department and is not part of this role": read back from each "scope" or "part"
 # to the start of its clause.
@@ -206,7 +215,9 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     # and ~160 before its end: scanning that much of the sentence around each word finds what the whole sentence
     # gives, without trying the lazy 80-character spans at every position of a long sentence.
     for lo, hi in index.windows_for("negation", before=130, after=160, within="sentence"):
-        negation = _NEGATION_RE if _NOT_REQUIRED_RE.search(text, lo, hi) else _NEGATION_WITHOUT_NOT_REQUIRED_RE
+        negation = _NEGATIONS[
+            _NOT_REQUIRED_RE.search(text, lo, hi) is not None, _ALONE_RE.search(text, lo, hi) is not None
+        ]
         for m in negation.finditer(text, lo, hi):
             if index.keywords("preferred", m.start(), m.end()):
                 continue  # "preferred but not required" is a preference, not a negation
@@ -431,7 +442,10 @@ _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # Any field at all: most degrees name none ("Bachelor's degree required"), and one search says so for all of them.
-_ANY_FIELD_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _FIELDS), re.IGNORECASE)
+# The lookahead names every first letter of the fields (tested): a position starting with another is skipped at once.
+_ANY_FIELD_RE = re.compile(
+    "(?=[abcdefhimnpr])(?:" + "|".join(f"(?:{pattern.pattern})" for _, pattern in _FIELDS) + ")", re.IGNORECASE
+)
 _ACCREDITED_RE = re.compile(r"CAHIIM", re.IGNORECASE)
 
 

@@ -142,3 +142,75 @@ def test_patterns_without_an_exactly_once_anchor_match_like_spacy():
     found = set(ours.evaluate(doc, anchors))
     expected = {(nlp.vocab.strings[k], s, e) for k, s, e in reference(doc)}
     assert found == expected and expected
+
+
+def _first_characters(items: list) -> set[str] | None:
+    """The characters a match of the parsed expression ``items`` can start with, lowercased; None when any."""
+    from re import _constants as c
+
+    found: set[str] = set()
+    for op, arg in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the next item decides
+        if op is c.LITERAL:
+            return found | {chr(arg).lower()}
+        if op is c.IN:
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    found.add(chr(value).lower())
+                elif kind is c.RANGE:
+                    found.update(chr(v).lower() for v in range(value[0], value[1] + 1))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    found.update("0123456789")
+                else:
+                    return None
+            return found
+        if op is c.BRANCH:
+            for branch in arg[1]:
+                first = _first_characters(list(branch))
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is c.SUBPATTERN:
+            first = _first_characters(list(arg[-1]))
+            if first is None:
+                return None
+            return found | first
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _high, item = arg
+            first = _first_characters(list(item))
+            if first is None:
+                return None
+            found |= first
+            if low >= 1:
+                return found
+            continue  # optional: what follows may start the match too
+        return None
+    return found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "matcher.requirements._ANY_FIELD_RE",
+        "matcher.requirements._DEGREE_RE",
+        "matcher.requirements._YEARS_RE",
+        "matcher.sections._BOILERPLATE_PARAGRAPH_RE",
+    ],
+)
+def test_first_letter_lookaheads_cover_every_alternative(name):
+    """Some expressions open with a lookahead on the first letters their matches can have (it makes scanning faster);
+    a letter missing from it would silently lose matches."""
+    import importlib
+    import re
+    from re import _parser
+
+    module, _, attribute = name.rpartition(".")
+    expression = getattr(importlib.import_module(module), attribute)
+    parsed = list(_parser.parse(expression.pattern, expression.flags))
+    assert parsed[0][0] is re._constants.ASSERT, "the expression no longer opens with a lookahead"
+    lookahead = _first_characters(list(parsed[0][1][1]))
+    needed = _first_characters(parsed[1:])
+    assert lookahead is not None and needed is not None
+    assert needed <= lookahead, f"first letters missing from the lookahead: {sorted(needed - lookahead)}"
