@@ -19,7 +19,7 @@ from .analysis import (
 )
 from .textindex import TextIndex
 
-_CLAUSE_SPLIT_RE = re.compile(r",|;|\(|\)|\bbut\b|\bwhile\b")
+_CLAUSE_SPLIT_RE = re.compile(r"(?=[,;()bw])(?:,|;|\(|\)|\bbut\b|\bwhile\b)")
 _NEGATION_ALTERNATIVES = (
     r"\bno\s+(?:prior\s+|previous\s+)?(?P<span>[^.;:\n]{0,80}?)\b(?:is\s+|are\s+)?(?:required|necessary|needed|expected)\b",
     r"\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:(?:is|are|will\s+be)\s+)?not\s+(?:required|necessary|needed|mandatory|expected(?!\s+to\b))\b",
@@ -157,7 +157,8 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     for lo, hi in index.lines_for("reports_to"):
         for m in _REPORTS_TO_RE.finditer(text, lo, hi):
             spans.append((m.start("boss"), m.end("boss")))
-    for lo, hi in index.lines_for("offered"):
+    # Each wording holds its trigger word, with at most ~140 characters of the sentence before or after it.
+    for lo, hi in index.windows_for("offered", before=150, after=150, within="sentence"):
         for m in _OFFERED_RE.finditer(text, lo, hi):
             group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
             spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
@@ -194,8 +195,15 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     # A sentence in which the employer, by name, describes its own services, or tells of its awards ("We have earned
     # CARF accreditation", "Our HIM department was recognized by AHIMA for its ROI turnaround"), is "about us" text.
     about: set[int] = set()
+    customers: set[int] = set()
     for start, end in index.keywords("employer"):
         s_start, s_end = index.sentence(start, end)
+        if text[end - 3 : end].lower() == "our":  # "use our", "rely on our", "trust our"
+            if s_start not in customers:
+                customers.add(s_start)
+                for m in _EMPLOYER_CUSTOMERS_RE.finditer(text, s_start, s_end):
+                    spans.append((m.start("used"), m.end("used")))
+            continue
         if s_start in about:
             continue
         about.add(s_start)
@@ -203,8 +211,6 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
         if about_us is not None and about_us.lastgroup is not None:
             group = about_us.lastgroup
             spans.append((s_start, s_end) if group == "honours" else (about_us.start(group), about_us.end(group)))
-        for m in _EMPLOYER_CUSTOMERS_RE.finditer(text, s_start, s_end):
-            spans.append((m.start("used"), m.end("used")))
     for lo, hi in index.windows_for("scope", before=40, after=25, within="sentence"):
         for m in _OUT_OF_SCOPE_RE.finditer(text, lo, hi):
             start = max(0, m.start() - 120)

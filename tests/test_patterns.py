@@ -144,8 +144,9 @@ def test_patterns_without_an_exactly_once_anchor_match_like_spacy():
     assert found == expected and expected
 
 
-def _first_characters(items: list) -> set[str] | None:
-    """The characters a match of the parsed expression ``items`` can start with, lowercased; None when any."""
+def _first_characters(items: list, fold: bool = True) -> set[str] | None:
+    """The characters a match of the parsed expression ``items`` can start with (lowercased if ``fold``, for
+    expressions that ignore case); None when any character can."""
     from re import _constants as c
 
     found: set[str] = set()
@@ -153,13 +154,13 @@ def _first_characters(items: list) -> set[str] | None:
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # zero width: the next item decides
         if op is c.LITERAL:
-            return found | {chr(arg).lower()}
+            return found | {chr(arg).lower() if fold else chr(arg)}
         if op is c.IN:
             for kind, value in arg:
                 if kind is c.LITERAL:
-                    found.add(chr(value).lower())
+                    found.add(chr(value).lower() if fold else chr(value))
                 elif kind is c.RANGE:
-                    found.update(chr(v).lower() for v in range(value[0], value[1] + 1))
+                    found.update(chr(v).lower() if fold else chr(v) for v in range(value[0], value[1] + 1))
                 elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
                     found.update("0123456789")
                 else:
@@ -167,19 +168,19 @@ def _first_characters(items: list) -> set[str] | None:
             return found
         if op is c.BRANCH:
             for branch in arg[1]:
-                first = _first_characters(list(branch))
+                first = _first_characters(list(branch), fold)
                 if first is None:
                     return None
                 found |= first
             return found
         if op is c.SUBPATTERN:
-            first = _first_characters(list(arg[-1]))
+            first = _first_characters(list(arg[-1]), fold)
             if first is None:
                 return None
             return found | first
         if op in (c.MAX_REPEAT, c.MIN_REPEAT):
             low, _high, item = arg
-            first = _first_characters(list(item))
+            first = _first_characters(list(item), fold)
             if first is None:
                 return None
             found |= first
@@ -194,6 +195,7 @@ def _first_characters(items: list) -> set[str] | None:
     "name",
     [
         "matcher.requirements._ANY_FIELD_RE",
+        "matcher.requirements._CLAUSE_SPLIT_RE",
         "matcher.requirements._DEGREE_RE",
         "matcher.requirements._YEARS_RE",
         "matcher.sections._BOILERPLATE_PARAGRAPH_RE",
@@ -210,7 +212,8 @@ def test_first_letter_lookaheads_cover_every_alternative(name):
     expression = getattr(importlib.import_module(module), attribute)
     parsed = list(_parser.parse(expression.pattern, expression.flags))
     assert parsed[0][0] is re._constants.ASSERT, "the expression no longer opens with a lookahead"
-    lookahead = _first_characters(list(parsed[0][1][1]))
-    needed = _first_characters(parsed[1:])
+    fold = bool(expression.flags & re.IGNORECASE)
+    lookahead = _first_characters(list(parsed[0][1][1]), fold)
+    needed = _first_characters(parsed[1:], fold)
     assert lookahead is not None and needed is not None
     assert needed <= lookahead, f"first letters missing from the lookahead: {sorted(needed - lookahead)}"
