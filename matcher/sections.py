@@ -111,6 +111,10 @@ def _compile(table: dict[str, str]) -> re.Pattern[str]:
 
 
 _HEADING_RES = {"posting": _compile(_POSTING_HEADINGS), "resume": _compile(_RESUME_HEADINGS)}
+# The same expressions without IGNORECASE, for lowercased candidates: Python's regex engine skips an alternative whose
+# first character differs only when case matters, and this ran 2.5x faster. All their words are lowercase; the one
+# wording that needs a capital ("Why Riverbend") starts with "why" and keeps the expression above.
+_LOWERCASE_HEADING_RES = {kind: re.compile(expression.pattern, re.VERBOSE) for kind, expression in _HEADING_RES.items()}
 _LEADING_DECORATION_RE = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*")
 # Every character Python counts as whitespace (what the regex's \s strips), plus trailing decoration. str.rstrip
 # does in one call what a regex anchored at the end does by trying every position of the line.
@@ -196,7 +200,11 @@ class Section:
 
 
 def _heading_name(candidate: str, kind: str) -> str | None:
-    match = _HEADING_RES[kind].match(candidate)
+    lowered = candidate.lower()
+    if lowered.startswith("why"):
+        match = _HEADING_RES[kind].match(candidate)
+    else:
+        match = _LOWERCASE_HEADING_RES[kind].match(lowered)
     if match is None:
         return None
     return match.lastgroup

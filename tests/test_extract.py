@@ -572,3 +572,28 @@ def test_headings_that_trail_off_into_not_limited_to(heading):
     from matcher.sections import find_sections
 
     assert find_sections(f"HIM Manager\n{heading}\n* directs coding", kind="posting")[-1].name == "duties"
+
+
+def test_lowercase_heading_expressions_agree_with_the_case_insensitive_ones():
+    """Headings are matched lowercased by case-sensitive copies of the expressions (faster); every heading candidate
+    of the bundled samples, in three casings, must get the same verdict as from the case-insensitive originals."""
+    from matcher import sections
+
+    from .conftest import SAMPLE_POSTINGS, SAMPLE_RESUMES
+
+    lines = {"Why Riverbend", "why us", "WHY JOIN US", "About Riverbend Health", "ABOUT YOU"}
+    for path in [*SAMPLE_POSTINGS.iterdir(), *SAMPLE_RESUMES.iterdir()]:
+        if path.suffix not in {".txt", ".md", ".html"}:
+            continue
+        lines.update(line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines())
+    checked = 0
+    for line in lines:
+        candidate = sections._heading_candidate(line)
+        if not candidate or len(candidate) > sections._MAX_HEADING_CHARS:
+            continue
+        for variant in (candidate, candidate.upper(), candidate.title()):
+            for kind, expression in sections._HEADING_RES.items():
+                match = expression.match(variant)
+                assert sections._heading_name(variant, kind) == (match.lastgroup if match else None), variant
+                checked += 1
+    assert checked > 1000
