@@ -424,8 +424,11 @@ _DEGREE_RE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# Matched against lowercased text by lowercased, case-sensitive expressions: the regex engine skips an alternative on
+# its first character only when case matters, and the field search ran twice as fast (the texts searched are only
+# asked whether and which field they name, so lowercasing them loses nothing).
 _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
+    (name, re.compile(pattern.lower()))
     for name, pattern in (
         (
             "health information management",
@@ -449,9 +452,7 @@ _FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Any field at all: most degrees name none ("Bachelor's degree required"), and one search says so for all of them.
 # The lookahead names every first letter of the fields (tested): a position starting with another is skipped at once.
-_ANY_FIELD_RE = re.compile(
-    "(?=[abcdefhimnpr])(?:" + "|".join(f"(?:{pattern.pattern})" for _, pattern in _FIELDS) + ")", re.IGNORECASE
-)
+_ANY_FIELD_RE = re.compile("(?=[abcdefhimnpr])(?:" + "|".join(f"(?:{pattern.pattern})" for _, pattern in _FIELDS) + ")")
 _ACCREDITED_RE = re.compile(r"CAHIIM", re.IGNORECASE)
 
 
@@ -471,8 +472,8 @@ def degree_requirements(
             continue
         s_start, s_end = index.sentence(m.start(), m.end())
         # The field follows the degree ("... in Health Information Management") or, less often, precedes it.
-        after = text[m.start() : min(s_end, m.end() + 90)]
-        before = text[max(s_start, m.start() - 40) : m.start()]
+        after = text[m.start() : min(s_end, m.end() + 90)].lower()
+        before = text[max(s_start, m.start() - 40) : m.start()].lower()
         field = None
         if _ANY_FIELD_RE.search(after) or _ANY_FIELD_RE.search(before[-25:]):
             for name, pattern in _FIELDS:
