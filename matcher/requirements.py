@@ -17,7 +17,7 @@ from .analysis import (
     Mention,
     Requirement,
 )
-from .textindex import TextIndex
+from .textindex import CaselessPattern, TextIndex
 
 _CLAUSE_SPLIT_RE = re.compile(r"(?=[,;()bw])(?:,|;|\(|\)|\bbut\b|\bwhile\b)")
 _NEGATION_ALTERNATIVES = (
@@ -155,7 +155,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     text = index.text
     spans: list[tuple[int, int]] = []
     for lo, hi in index.lines_for("reports_to"):
-        for m in _REPORTS_TO_RE.finditer(text, lo, hi):
+        for m in _REPORTS_TO_RE.finditer(index, lo, hi):
             spans.append((m.start("boss"), m.end("boss")))
     # Each wording holds its trigger word, with at most ~140 characters of the sentence before or after it.
     for lo, hi in index.windows_for("offered", before=150, after=150, within="sentence"):
@@ -236,11 +236,11 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
 # The position reporting to someone: at the start of a line, or after the job as subject ("This role reports
 # directly to ..."). "Prepares monthly reports to the board" is a duty, and does not match; nor does what follows
 # the boss ("... reports to the VP of Revenue Cycle and leads 260 employees").
-_REPORTS_TO_RE = re.compile(
+_REPORTS_TO_RE = CaselessPattern(
     r"(?:^[^\w\n]*|\b(?:position|role|incumbent|job|manager|director|supervisor|lead|coordinator|specialist|analyst"
     r"|who|which|and|that|he|she|and\s+will)\s+)(?:reports|reporting|report)\s+(?:directly\s+|up\s+)?(?:to|through|into)\b"
     r"\s*:?\s*(?P<boss>[^.;\n]{1,100}?)(?=,?\s+(?:and|while)\s+[a-z]|[.;\n]|$)",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 
 # What the employer gives the hire: training on its systems ("Epic training provided", "you will receive training
@@ -338,11 +338,10 @@ _NUMBER_WORDS = {
     "fifteen": 15,
     "twenty": 20,
 }
-_YEARS_RE = re.compile(
+_YEARS_RE = CaselessPattern(
     r"(?=[\dotfsen])(?P<num>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
     r"\s*(?:\(\s*\d{1,2}\s*\)\s*)?(?:\+|plus|-plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:or\s+more\s+)?"
     r"(?:full[\s-]time\s+)?(?:years?|yrs?)\b\.?",
-    re.IGNORECASE,
 )
 _EXPERIENCE_WORD_RE = re.compile(
     r"\b(?:experience|exp\b|background|work(?:ing)?\s+in|progressive|history)", re.IGNORECASE
@@ -366,7 +365,7 @@ def experience_requirements(
     text = index.text
     found: list[ExperienceRequirement] = []
     matches = [
-        m for lo, hi in index.windows_for("years", before=60, after=12) for m in _YEARS_RE.finditer(text, lo, hi)
+        m for lo, hi in index.windows_for("years", before=60, after=12) for m in _YEARS_RE.finditer(index, lo, hi)
     ]
     for m in matches:
         s_start, s_end = index.sentence(m.start(), m.end())

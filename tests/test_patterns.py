@@ -210,6 +210,7 @@ def test_first_letter_lookaheads_cover_every_alternative(name):
 
     module, _, attribute = name.rpartition(".")
     expression = getattr(importlib.import_module(module), attribute)
+    expression = getattr(expression, "insensitive", expression)  # a CaselessPattern's case-insensitive form
     parsed = list(_parser.parse(expression.pattern, expression.flags))
     assert parsed[0][0] is re._constants.ASSERT, "the expression no longer opens with a lookahead"
     fold = bool(expression.flags & re.IGNORECASE)
@@ -217,3 +218,30 @@ def test_first_letter_lookaheads_cover_every_alternative(name):
     needed = _first_characters(parsed[1:], fold)
     assert lookahead is not None and needed is not None
     assert needed <= lookahead, f"first letters missing from the lookahead: {sorted(needed - lookahead)}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "matcher.requirements._YEARS_RE",
+        "matcher.requirements._REPORTS_TO_RE",
+        "matcher.sections._BOILERPLATE_PARAGRAPH_RE",
+    ],
+)
+def test_caseless_patterns_find_the_same_in_lowercased_text(name):
+    """A CaselessPattern scans the lowercased text case-sensitively: that must find exactly what the case-insensitive
+    expression finds in the text (it would not if a word of the expression had a capital)."""
+    import importlib
+
+    module, _, attribute = name.rpartition(".")
+    pattern = getattr(importlib.import_module(module), attribute)
+    checked = 0
+    for path in [*SAMPLE_POSTINGS.iterdir(), *SAMPLE_RESUMES.iterdir()]:
+        if path.suffix not in {".txt", ".md"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for variant in (text, text.upper()):
+            expected = [m.span() for m in pattern.insensitive.finditer(variant)]
+            assert [m.span() for m in pattern.sensitive.finditer(variant.lower())] == expected, path.name
+            checked += len(expected)
+    assert checked > 5
