@@ -107,17 +107,23 @@ def requirements_of(index: TextIndex, spans: Iterable[tuple[int, int, str]]) -> 
     known: dict[tuple[int, int], tuple[int, int, list[tuple[int, str]], list[int]]] = {}
     answers: list[Requirement | None] = []
     bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    # Mentions come in order, and the next one is most often in the same sentence: the starts and ends that keep
+    # the last sentence number (see TextIndex.sentence_number) are checked before anything is looked up.
+    same_starts = same_ends = (0, -1)
+    facts: tuple[int, int, list[tuple[int, str]], list[int]] | None = None
     for start, end, section in spans:
-        number = sentence_of(start, end)
-        facts = known.get(number)
-        if facts is None:
-            s_start, s_end = sentence(start, end)
-            cached = memo.get(("cues", s_start))
-            facts = known[number] = (
-                s_start,
-                s_end,
-                *(cached if cached is not None else _cues(index, s_start, s_end)),  # type: ignore[misc]
-            )
+        if facts is None or not (same_starts[0] <= start < same_starts[1] and same_ends[0] < end <= same_ends[1]):
+            number = sentence_of(start, end)
+            same_starts, same_ends = index.sentence_number_range(number)
+            facts = known.get(number)
+            if facts is None:
+                s_start, s_end = sentence(start, end)
+                cached = memo.get(("cues", s_start))
+                facts = known[number] = (
+                    s_start,
+                    s_end,
+                    *(cached if cached is not None else _cues(index, s_start, s_end)),  # type: ignore[misc]
+                )
         s_start, s_end, cues, clauses = facts
         if cues:
             i = bisect_right(clauses, start)

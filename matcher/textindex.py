@@ -85,6 +85,16 @@ class TextIndex:
         sentences (a mention never starts in the spaces that ``sentence`` trims)."""
         return bisect.bisect_right(self._boundary_ends, start), bisect.bisect_left(self._boundary_starts, end)
 
+    def sentence_number_range(self, number: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+        """For a sentence ``number``: the starts [lo, hi) and the ends (lo, hi] that give that number."""
+        i, j = number
+        ends, starts = self._boundary_ends, self._boundary_starts
+        big = len(self.text) + 1
+        return (
+            (ends[i - 1] if i else 0, ends[i] if i < len(ends) else big),
+            (starts[j - 1] if j else -1, starts[j] if j < len(starts) else big),
+        )
+
     def keywords(self, kind: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Offsets of the trigger words of ``kind`` (see keywords.py) that start within ``[lo, hi)``."""
         offsets = self._keywords.get(kind, [])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from matcher import Document
@@ -135,3 +135,19 @@ def test_title_line_is_found_as_by_the_reference_expression(pieces):
     expected = reference.search(text)
     found = _FIRST_TITLE_LINE_RE.match(text) or _TITLE_LINE_RE.search(text)
     assert (found and found.group("title")) == (expected and expected.group("title"))
+
+
+@given(st.text(alphabet="ab .;\nCD•!?", max_size=60), st.integers(0, 60), st.integers(0, 60), st.integers(1, 8))
+def test_a_sentence_number_range_holds_exactly_the_spans_of_that_number(text, start, other, length):
+    """requirements_of reuses a sentence's facts while the next span stays inside the range of its number."""
+    from matcher.textindex import TextIndex
+
+    assume(start < len(text) and other < len(text))  # spans lie within the text: start < end <= len(text)
+    index = TextIndex(text)
+    end = min(start + length, len(text))
+    number = index.sentence_number(start, end)
+    (start_lo, start_hi), (end_lo, end_hi) = index.sentence_number_range(number)
+    assert start_lo <= start < start_hi and end_lo < end <= end_hi
+    other_end = min(other + length, len(text))
+    inside = start_lo <= other < start_hi and end_lo < other_end <= end_hi
+    assert inside == (index.sentence_number(other, other_end) == number)
