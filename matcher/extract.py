@@ -129,14 +129,19 @@ class Extractor:
         edge = _EDGE_PUNCTUATION
         bisect_right = bisect.bisect_right
         kept: list[tuple[str, int, int, str]] = []
+        section, section_lo, section_hi = "", 0, -1
         for skill_id, token_start, token_end in matches:
             start, end = idx[token_start], ends[token_end - 1]
             if text[start] in edge or text[end - 1] in edge:
                 start, end = _trim_span(text, start, end)
             if in_boilerplate is not None and in_boilerplate(start):
                 continue  # EEO and benefits text describes the employer, not the job
-            i = bisect_right(section_starts, start) - 1
-            section = section_names[i if i > 0 else 0]
+            if not section_lo <= start < section_hi:  # mentions come in order: most stay in the last one's section
+                i = bisect_right(section_starts, start) - 1
+                i = i if i > 0 else 0
+                section = section_names[i]
+                section_lo = section_starts[i] if i else 0
+                section_hi = section_starts[i + 1] if i + 1 < len(section_starts) else len(text) + 1
             if section == "boilerplate":
                 continue
             if unasked and any(lo <= start and end <= hi for lo, hi in unasked):
