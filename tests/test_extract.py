@@ -597,3 +597,12 @@ def test_lowercase_heading_expressions_agree_with_the_case_insensitive_ones():
                 assert sections._heading_name(variant, kind) == (match.lastgroup if match else None), variant
                 checked += 1
     assert checked > 1000
+
+
+def test_diagnosis_coding_is_coding_but_missing_diagnosis_codes_is_not(extractor):
+    """A real resume's "accurate medical diagnosis coding" is the coding skill; a check for "missing diagnosis codes"
+    on visit records is not."""
+    coding = extractor.extract(posting("HIM Technician\nDuties\n- Ensure accurate medical diagnosis coding."))
+    check = extractor.extract(posting("HIM Technician\nDuties\n- Run weekly checks for missing diagnosis codes."))
+    assert "coding.medical_coding" in coding.skill_ids
+    assert "coding.medical_coding" not in check.skill_ids
