@@ -1,4 +1,4 @@
-"""Trigger words of requirement cues, negation, degrees, years and boilerplate, found in one PhraseMatcher pass.
+"""Trigger words of requirement cues, negation, degrees, years and boilerplate, found in the skill matcher's pass.
 
 The readers of requirements run their regular expressions only on the sentences and lines these words point to;
 scanning whole texts with those expressions cost more than tokenizing them.
@@ -13,7 +13,6 @@ from .patterns import TokenColumns
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "preferred": (
@@ -226,29 +225,20 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 
 
 class KeywordIndex:
-    """Finds every keyword of every kind in a Doc; results are character offsets by kind.
+    """The keywords of every kind, riding along in another LOWER PhraseMatcher's pass (the skill matcher's, which saves
+    a pass over every document): ``offsets`` reads that pass's hits as character offsets by kind."""
 
-    The keywords can ride along in another LOWER PhraseMatcher's pass (the skill matcher's): that pass then reports
-    them too, and ``offsets`` reads its hits, which saves a pass over every document.
-    """
-
-    def __init__(self, nlp: Language, *, matcher: Any = None) -> None:
-        """``matcher``: a PhraseMatcher on LOWER to add the keywords to (default: one of the index's own)."""
-        from spacy.matcher import PhraseMatcher
+    def __init__(self, nlp: Language, *, matcher: Any) -> None:
+        """``matcher``: the PhraseMatcher on LOWER to add the keywords to."""
         from spacy.tokens import Doc
 
-        self._matcher = matcher if matcher is not None else PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kinds: dict[int, str] = {}  # match key -> keyword kind
         for kind, words in KEYWORDS.items():
             self.kinds[nlp.vocab.strings.add(f"keyword:{kind}")] = kind
             # Tokenizer exceptions are case-sensitive ("B.S." is one token, "b.s." two), so a keyword without spaces
             # is one token as written; phrases go through the tokenizer like the documents they must match.
             docs = [nlp.make_doc(w) if " " in w else Doc(nlp.vocab, words=[w]) for w in words]
-            self._matcher.add(f"keyword:{kind}", docs)
-
-    def find(self, doc: Doc, columns: TokenColumns | None = None) -> dict[str, list[tuple[int, int]]]:
-        """Character offsets of every keyword, by kind; ``columns`` are the Doc's token columns if already read."""
-        return self.offsets(self._matcher(doc), columns if columns is not None else TokenColumns(doc))
+            matcher.add(f"keyword:{kind}", docs)
 
     def offsets(self, hits: Iterable[tuple[int, int, int]], columns: TokenColumns) -> dict[str, list[tuple[int, int]]]:
         """Character offsets by kind of the keyword hits among ``hits`` ((match key, start token, end token))."""

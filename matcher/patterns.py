@@ -179,7 +179,7 @@ class TokenColumns:
     """One Doc's token attributes, read in one ``to_array`` call and shared by every step of an analysis (keywords,
     anchored patterns, context rules, character offsets); the rarer flag columns only if a pattern asks."""
 
-    __slots__ = ("columns", "doc", "ends", "idx", "length", "lower", "norm")
+    __slots__ = ("columns", "doc", "ends", "idx", "length", "lower", "norm", "orth")
 
     _ATTRS: tuple[str, ...] = ("ORTH", "LOWER", "NORM", "LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_ALPHA")
 
@@ -205,6 +205,7 @@ class TokenColumns:
         else:
             rows = [[], [], [], [], [], []]
         orth, lower, norm, idx, ends, like_num = rows
+        self.orth: Sequence[int] = orth
         self.lower: Sequence[int] = lower
         self.norm: Sequence[int] = norm
         self.idx: Sequence[int] = idx

@@ -302,7 +302,7 @@ class SkillMatcher:
                         if orth is None:
                             if columns is None:
                                 columns = TokenColumns(doc)
-                            orth = columns[_ORTH_COLUMN]
+                            orth = columns.orth
                         if tuple(orth[start:end]) not in exact[1]:
                             continue
                         key = exact[0]
@@ -335,9 +335,6 @@ class SkillMatcher:
                     continue
             accepted.append((start, -negative_end, skill_id))
         return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
-
-
-_ORTH_COLUMN = 0  # TokenColumns' ORTH column
 
 
 class _ExactCasePhrases:

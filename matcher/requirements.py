@@ -41,20 +41,23 @@ _NEGATION_ALTERNATIVES = (
     r"|\b(?:we(?:'re|\s+are)\s+not\s+looking\s+for|not\s+a\s+(?:good\s+)?fit\s+(?:if|for)\s+(?:you(?:'re|\s+are)\s+"
     r"(?:looking\s+for|seeking|after)\s+)?)(?P<span8>[^.;\n]{1,100})",
 )
-_NEGATION_RE = re.compile("|".join(_NEGATION_ALTERNATIVES), re.IGNORECASE)
-# The second and third alternatives need "not required" (or necessary, needed, ...) in the text, and the second
-# tries an 80-character lazy span at every position: most negation words ("including but not limited to", "do not")
-# have no such phrase, and the expression without them finds the same there at a fraction of the cost.
+# Most negation windows ("including but not limited to", "do not") hold neither "not required" (or necessary,
+# needed, ...) nor "alone", and the alternatives that need them (1 and 2, and 4) try a lazy span at every position:
+# each window gets the expression without the alternatives it cannot match, which finds the same at a fraction of
+# the cost. Keyed by (holds "not required", holds "alone").
 _NOT_REQUIRED_RE = re.compile(r"\bnot\s+(?:required|necessary|needed|mandatory|expected)", re.IGNORECASE)
-_NEGATION_WITHOUT_NOT_REQUIRED_RE = re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 4, 5)), re.IGNORECASE)
-# Likewise the "... alone will not qualify" alternative tries a lazy span at every position, and can only match where
-# "alone" is: the expressions by (has "not required", has "alone").
 _ALONE_RE = re.compile(r"\balone\b", re.IGNORECASE)
 _NEGATIONS = {
-    (True, True): _NEGATION_RE,
-    (True, False): re.compile("|".join(a for i, a in enumerate(_NEGATION_ALTERNATIVES) if i != 4), re.IGNORECASE),
-    (False, True): _NEGATION_WITHOUT_NOT_REQUIRED_RE,
-    (False, False): re.compile("|".join(_NEGATION_ALTERNATIVES[i] for i in (0, 3, 5)), re.IGNORECASE),
+    (not_required, alone): re.compile(
+        "|".join(
+            alternative
+            for i, alternative in enumerate(_NEGATION_ALTERNATIVES)
+            if (not_required or i not in (1, 2)) and (alone or i != 4)
+        ),
+        re.IGNORECASE,
+    )
+    for not_required in (True, False)
+    for alone in (True, False)
 }
 # "Coding, CDI and DNFB management ... are **not** in scope for this role", "ROI is outside the scope of this job",
 # "The Cancer Registry is a separate department and is not part of this role": read back from each "scope" or "part"
@@ -185,8 +188,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             if m.group(g)
         ]
         for m in _DELEGATED_PASSIVE_RE.finditer(text, lo, hi):
-            start = max(lo, m.start() - _MAX_DELEGATED_CHARS)
-            start = max(start, *(text.rfind(stop, start, m.start()) + 1 for stop in ".;\n"))
+            start = _clause_start(text, m.start(), floor=lo, stops=".;\n")
             if start < m.start():
                 found.append((start, m.start()))
         for start, end in found:
@@ -219,8 +221,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             spans.append((s_start, s_end) if group == "honours" else (about_us.start(group), about_us.end(group)))
     for lo, hi in index.windows_for("scope", before=40, after=25, within="sentence"):
         for m in _OUT_OF_SCOPE_RE.finditer(text, lo, hi):
-            start = max(0, m.start() - 120)
-            start = max(start, *(text.rfind(stop, start, m.start()) + 1 for stop in ".;:\n"))
+            start = _clause_start(text, m.start(), floor=0, stops=".;:\n")
             if start < m.start():
                 spans.append((start, m.start()))
     # Each way of saying "not asked" holds a negation word, at most ~130 characters after the start of the match
@@ -237,6 +238,14 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             if group is not None:
                 spans.append((m.start(group), m.end(group) + 1))
     return spans
+
+
+def _clause_start(text: str, end: int, *, floor: int, stops: str) -> int:
+    """Where the clause ending at ``end`` starts: after the last of ``stops`` before it, at most
+    ``_MAX_CLAUSE_CHARS`` back and never before ``floor``. Readers that find a verb phrase first ("is handled by",
+    "is not part of this role") read their subject back this way instead of trying a lazy span at every position."""
+    start = max(floor, end - _MAX_CLAUSE_CHARS)
+    return max(start, *(text.rfind(stop, start, end) + 1 for stop in stops))
 
 
 # The position reporting to someone: at the start of a line, or after the job as subject ("This role reports
@@ -288,7 +297,7 @@ _DELEGATED_PASSIVE_RE = re.compile(
     r"(?:our|the|a|an|their|another|other|separate)\b",
     re.IGNORECASE,
 )
-_MAX_DELEGATED_CHARS = 120
+_MAX_CLAUSE_CHARS = 120
 
 # What says the hire does not do the delegated work: "... for you, so you can focus on ...", "... and are not part
 # of this role", "no coding experience required - MDS coordinators handle ICD-10".

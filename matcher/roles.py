@@ -11,18 +11,19 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .analysis import Mention, RoleLevel
+from .textindex import CaselessPattern
 
 ROLE_LEVEL_ORDER: tuple[RoleLevel, ...] = ("staff", "supervisor", "manager", "director")
 
-_HIM_TITLE_RE = re.compile(
-    r"health\s+info(?:rmation)?|\bHIMS?\b|\bHIS\b|medical\s+records?|health\s+records?|\bcod(?:ing|er|ers)\b"
-    r"|\bCDI\b|clinical\s+documentation|documentation\s+(?:integrity|improvement|specialist|services)|release\s+of\s+information"
-    r"|health(?:care)?\s+documentation|data\s+(?:quality|governance)|health\s+information|\bHIE\b"
-    r"|\bROI\b|privacy|registrar|\bHIT\b|data\s+integrity|\bE?MPI\b|\bchart\b|transcription|revenue\s+integrity"
-    r"|\bRHI[AT]\b|information\s+governance|records?\s+(?:management|clerk|technician|specialist|supervisor|manager|director)"
+# Its words are written in lowercase: a CaselessPattern (see textindex).
+_HIM_TITLE_RE = CaselessPattern(
+    r"health\s+info(?:rmation)?|\bhims?\b|\bhis\b|medical\s+records?|health\s+records?|\bcod(?:ing|er|ers)\b"
+    r"|\bcdi\b|clinical\s+documentation|documentation\s+(?:integrity|improvement|specialist|services)|release\s+of\s+information"
+    r"|health(?:care)?\s+documentation|data\s+(?:quality|governance)|health\s+information|\bhie\b"
+    r"|\broi\b|privacy|registrar|\bhit\b|data\s+integrity|\be?mpi\b|\bchart\b|transcription|revenue\s+integrity"
+    r"|\brhi[at]\b|information\s+governance|records?\s+(?:management|clerk|technician|specialist|supervisor|manager|director)"
     r"|abstract(?:or|ion)|health\s+data|cancer\s+registry|tumou?r\s+registry|scanning|indexing|document\s+imaging"
-    r"|\bHIM\s+\w+|patient\s+identity|risk\s+adjustment",
-    re.IGNORECASE,
+    r"|\bhim\s+\w+|patient\s+identity|risk\s+adjustment",
 )
 _OUTSIDE_TITLE_RE = re.compile(
     r"\b(?:nurse|nursing|RN|LPN|CNA|engineer|developer|programmer|physician|therapist|pharmac\w*|billing|collections?"
@@ -72,18 +73,11 @@ _HIM_CREDENTIALS = frozenset(
 _TITLE_LABEL = r"[ \t]*(?:job\s+title|position\s+title|position|title|role|job)\s*[:\-–]\s*(?P<title>.+?)\s*$"
 _FIRST_TITLE_LINE_RE = re.compile(_TITLE_LABEL, re.IGNORECASE | re.MULTILINE)
 _TITLE_LINE_RE = re.compile(r"\n" + _TITLE_LABEL, re.IGNORECASE | re.MULTILINE)
-_TITLE_WORD_RE = re.compile(
+_TITLE_WORD_RE = CaselessPattern(
     r"\b(?:director|manager|supervisor|lead|coder|specialist|technician|clerk|analyst|nurse|engineer|developer"
     r"|administrator|coordinator|officer|representative|assistant|receptionist|associate|registrar|auditor|chief"
     r"|consultant|educator|scientist|vp|head)\b",
-    re.IGNORECASE,
 )
-
-
-# Case-sensitive lowercase copies for lowercased lines (twice as fast: see textindex.CaselessPattern); the words of
-# both expressions are lowercase once their source is, and they use no escapes whose case matters (tested).
-_LOWERCASE_TITLE_WORD_RE = re.compile(_TITLE_WORD_RE.pattern.lower())
-_LOWERCASE_HIM_TITLE_RE = re.compile(_HIM_TITLE_RE.pattern.lower())
 
 
 def rank_of_title(title: str) -> RoleLevel:
@@ -113,15 +107,15 @@ def classify_role_level(title: str | None, mentions: Sequence[Mention], *, text:
     """Role level from the title when it names an HIM role, else from the content."""
     him_score = him_content_score(mentions)
     if title:
-        if _HIM_TITLE_RE.search(title):
+        if _HIM_TITLE_RE.insensitive.search(title):
             return rank_of_title(title)
         if _OUTSIDE_TITLE_RE.search(title):
             return "outside"
     if him_score >= 6:
-        if title and _TITLE_WORD_RE.search(title):
+        if title and _TITLE_WORD_RE.insensitive.search(title):
             return rank_of_title(title)
         head = text[:600]
-        return rank_of_title(head) if _TITLE_WORD_RE.search(head) else "staff"
+        return rank_of_title(head) if _TITLE_WORD_RE.insensitive.search(head) else "staff"
     return "outside"
 
 
@@ -137,7 +131,7 @@ def guess_posting_title(text: str) -> str | None:
             continue
         lowered = stripped.lower()
         if len(stripped.split()) <= 14 and (
-            _LOWERCASE_TITLE_WORD_RE.search(lowered) or _LOWERCASE_HIM_TITLE_RE.search(lowered)
+            _TITLE_WORD_RE.sensitive.search(lowered) or _HIM_TITLE_RE.sensitive.search(lowered)
         ):
             return stripped
     return None
@@ -154,6 +148,6 @@ def guess_resume_title(text: str, experience: tuple[int, int] | None) -> str | N
             stripped = line.strip(" \t#*-•|=_")
             if not stripped or len(stripped) > 140:
                 continue
-            if _TITLE_WORD_RE.search(stripped) and len(stripped.split()) <= 16:
+            if _TITLE_WORD_RE.insensitive.search(stripped) and len(stripped.split()) <= 16:
                 return stripped
     return None

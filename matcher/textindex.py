@@ -22,7 +22,8 @@ class CaselessPattern:
     """A case-insensitive expression that runs on the lowercased text where it can: Python's regex engine skips an
     alternative on its first character only when case matters, and case-sensitive scans of lowercased text ran about
     twice as fast. Its words must be written in lowercase; matches index the text as usual, but their groups hold
-    lowercased text (take what a match covers from ``index.text``)."""
+    lowercased text (take what a match covers from ``index.text``). Callers with a plain string use ``sensitive`` on
+    its lowercased form, or ``insensitive`` on the string itself."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.insensitive = re.compile(pattern, flags | re.IGNORECASE)

@@ -247,24 +247,18 @@ def test_caseless_patterns_find_the_same_in_lowercased_text(name):
     assert checked > 5
 
 
-@pytest.mark.parametrize(
-    ("original", "lowercase"),
-    [("_TITLE_WORD_RE", "_LOWERCASE_TITLE_WORD_RE"), ("_HIM_TITLE_RE", "_LOWERCASE_HIM_TITLE_RE")],
-)
-def test_lowercase_title_expressions_agree_with_the_case_insensitive_ones(original, lowercase):
-    import re
-
+@pytest.mark.parametrize("name", ["_TITLE_WORD_RE", "_HIM_TITLE_RE"])
+def test_lowercase_title_expressions_agree_with_the_case_insensitive_ones(name):
     from matcher import roles
 
-    insensitive, sensitive = getattr(roles, original), getattr(roles, lowercase)
-    assert not re.search(r"\\[A-Z]", insensitive.pattern), "an escape whose case matters would change when lowercased"
+    pattern = getattr(roles, name)
     found = 0
     for path in [*SAMPLE_POSTINGS.iterdir(), *SAMPLE_RESUMES.iterdir()]:
         if path.suffix not in {".txt", ".md"}:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             for variant in (line, line.upper()):
-                expected = insensitive.search(variant) is not None
-                assert (sensitive.search(variant.lower()) is not None) == expected, line
+                expected = pattern.insensitive.search(variant) is not None
+                assert (pattern.sensitive.search(variant.lower()) is not None) == expected, line
                 found += expected
     assert found > 50

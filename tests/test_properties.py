@@ -72,13 +72,12 @@ NEGATION_WORDS += ["alone", "meet", "qualify", ","]
 @settings(max_examples=300, deadline=None)
 @given(words=st.lists(st.sampled_from(NEGATION_WORDS) | st.text(max_size=6), max_size=40))
 def test_negation_shortcut_finds_what_the_full_expression_finds(words):
-    from matcher.requirements import _NEGATION_RE, _NEGATION_WITHOUT_NOT_REQUIRED_RE, _NOT_REQUIRED_RE
+    from matcher.requirements import _ALONE_RE, _NEGATIONS, _NOT_REQUIRED_RE
 
     text = " ".join(words)
-    if _NOT_REQUIRED_RE.search(text):
-        return  # the full expression runs there anyway
-    full = [(m.start(), m.end(), m.lastgroup) for m in _NEGATION_RE.finditer(text)]
-    assert [(m.start(), m.end(), m.lastgroup) for m in _NEGATION_WITHOUT_NOT_REQUIRED_RE.finditer(text)] == full
+    chosen = _NEGATIONS[_NOT_REQUIRED_RE.search(text) is not None, _ALONE_RE.search(text) is not None]
+    full = [(m.start(), m.end(), m.lastgroup) for m in _NEGATIONS[True, True].finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in chosen.finditer(text)] == full
 
 
 @settings(max_examples=300, deadline=None)
