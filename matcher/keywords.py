@@ -34,6 +34,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "beneficial",
         "pref",
         "pref.",
+        "pref'd",
+        "prefd",
         "strongly encouraged",
         # "RHIT welcome but not required", "Epic experience appreciated": a preference, and not a negation.
         "welcome",

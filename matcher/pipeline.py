@@ -58,6 +58,51 @@ def _lemma_table() -> Any:
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
+# Shorthand of terse postings and resumes ("RHIT pref, 3 yrs mgmt exp", "inpt/outpt coding", "state & fed regs",
+# "MR dept"), read as the words they stand for so that every alias written in full also matches them. Only forms
+# that mean one thing in HIM text: "rec" (medication reconciliation), "pt" (part-time, physical therapy), "ED"
+# (emergency department) and "auth" (prior authorization) are ambiguous and stay as written.
+SHORTHAND: dict[str, str] = {
+    "mgmt": "management",
+    "mgmnt": "management",
+    "mngmt": "management",
+    "mngt": "management",
+    "mgt": "management",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "supv": "supervisory",
+    "supvr": "supervisor",
+    "exp": "experience",
+    "exper": "experience",
+    "yr": "year",
+    "yrs": "years",
+    "dept": "department",
+    "depts": "departments",
+    "regs": "regulations",
+    "fed": "federal",
+    "govt": "government",
+    "info": "information",
+    "inpt": "inpatient",
+    "outpt": "outpatient",
+    "dx": "diagnosis",
+    "hosp": "hospital",
+    "svcs": "services",
+    "ops": "operations",
+    "assoc": "associate",
+    "reimb": "reimbursement",
+    "cert": "certification",
+    "certs": "certifications",
+    "comms": "communications",
+    "knowl": "knowledge",
+}
+
+
+# Token patterns written on LOWER ("experience", "inpatient") accept the shorthand of their words as well.
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    full: tuple(short for short, word in SHORTHAND.items() if word == full) for full in set(SHORTHAND.values())
+}
+
+
 def make_normalizer() -> Callable[[str], str]:
     """Return the word -> lowercase-lemma function used for NORM on documents and taxonomy alike."""
     table = _lemma_table()
@@ -67,6 +112,7 @@ def make_normalizer() -> Callable[[str], str]:
         if word in BASE_NORMS:
             return str(BASE_NORMS[word])
         lower = word.lower().replace("\u2019", "'")
+        lower = SHORTHAND.get(lower, lower)
         return table.get(lower, lower)  # type: ignore[no-any-return]
 
     return normalize
@@ -215,7 +261,14 @@ def _normalize_pattern(pattern: Iterable[dict[str, Any]], normalize: Callable[[s
             }
         lower = token.get("LOWER")
         if isinstance(lower, str):
-            token["LOWER"] = lower.lower()
+            lower = lower.lower()
+            token["LOWER"] = {"IN": [lower, *_SHORT_FORMS[lower]]} if lower in _SHORT_FORMS else lower
+        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+            words = [str(w).lower() for w in lower["IN"]]
+            token["LOWER"] = {
+                **lower,
+                "IN": list(dict.fromkeys(w for word in words for w in (word, *_SHORT_FORMS.get(word, ())))),
+            }
         out.append(token)
     return out
 

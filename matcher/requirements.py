@@ -362,7 +362,7 @@ _EXPERIENCE_WORD_RE = re.compile(
     r"\b(?:experience|exp\b|background|work(?:ing)?\s+in|progressive|history)", re.IGNORECASE
 )
 _SUPERVISORY_RE = re.compile(
-    r"\b(?:supervis\w*|management|managerial|manager|leadership|lead(?:ing)?\s+(?:a\s+)?(?:team|staff)|director\w*"
+    r"\b(?:supervis\w*|supvr?\b|management|managerial|manager|mgmt|mgmnt|mngmt|mn?gt\b|mgrs?\b|leadership|lead(?:ing)?\s+(?:a\s+)?(?:team|staff)|director\w*"
     r"|administrative\s+(?:experience|role)|people\s+leader|overseeing\s+staff)",
     re.IGNORECASE,
 )
@@ -429,7 +429,7 @@ _DEGREE_RE = re.compile(
   | (?P<bachelor>\b(?:bachelor'?s?(?:\s+degree)?(?:\s+of\s+(?:science|arts|applied\s+science))?|baccalaureate(?:\s+degree)?
         |four[\s-]year\s+(?:college\s+)?degree|undergraduate\s+degree|college\s+degree|b\.s\.|b\.a\.|(?-i:BSN|BSHIM|BSHA)
         |(?-i:BS|BA)(?=\s*(?:in\b|degree|,\s*HIM|HIM|Health|health|\())))
-  | (?P<associate>\b(?:associate'?s?\s+(?:degree|of\s+(?:applied\s+)?science|in\b)|associate\s+degree
+  | (?P<associate>\b(?:associate'?s?\s+(?:degree|of\s+(?:applied\s+)?science|in\b)|associate\s+degree|assoc\.?\s+degree
         |associate'?s(?=\s+or\s+(?:a\s+)?bachelor)|a\.a\.s\.?|(?-i:AAS)
         |a\.s\.\s+in|two[\s-]year\s+(?:college\s+)?degree)\b)
   | (?P<certificate>\b(?:post[\s-]baccalaureate\s+certificate|certificate\s+program|coding\s+certificate|diploma\s+program

@@ -606,3 +606,31 @@ def test_diagnosis_coding_is_coding_but_missing_diagnosis_codes_is_not(extractor
     check = extractor.extract(posting("HIM Technician\nDuties\n- Run weekly checks for missing diagnosis codes."))
     assert "coding.medical_coding" in coding.skill_ids
     assert "coding.medical_coding" not in check.skill_ids
+
+
+def test_shorthand_of_terse_postings_reads_as_the_words_it_stands_for(extractor):
+    """Small employers write "3 yrs mgmt exp" and "release of info": aliases and token patterns written in full
+    match their shorthand, and the requirement readers understand it too."""
+    analysis = extractor.extract(
+        posting(
+            "HIM Manager\nQualifications:\n"
+            "- 2+ yrs supv exp in MR dept req'd\n"
+            "- knowledge of state & fed regs re: release of info\n"
+            "- Assoc degree in HIT req'd; BS in HIM pref'd\n"
+            "- exp w/ inpt and outpt coding\n"
+        )
+    )
+    found = set(analysis.skill_ids)
+    assert {
+        "leadership.staff_supervision",
+        "records_operations.release_of_information",
+        "coding.inpatient_coding",
+        "coding.outpatient_coding",
+    } <= found
+    assert [(e.years, e.area, e.requirement) for e in analysis.requirements.experience] == [
+        (2, "supervisory", "required")
+    ]
+    assert [(d.level, d.requirement) for d in analysis.requirements.degrees] == [
+        ("associate", "required"),
+        ("bachelor", "preferred"),
+    ]
