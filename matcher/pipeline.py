@@ -305,25 +305,41 @@ class SkillMatcher:
         self.keywords = KeywordIndex(nlp, matcher=self._lower_matcher)
         self._key_to_skill: dict[int, str] = {}
         self._contexts: dict[str, ContextRule] = {}
-        make_doc = nlp.make_doc
+        # A skill's guarded terms match under names of their own ("<skill id>#1"), so that their context rule, not
+        # the skill's, decides them; accepted matches take the skill's id again.
+        self._owner: dict[str, str] = {}
         for skill in taxonomy:
-            key = vocab.strings.add(skill.id)
-            self._key_to_skill[key] = skill.id
-            if skill.aliases:
-                docs = [make_doc(v) for alias in skill.aliases for v in surface_variants(alias)]
-                self._alias_matcher.add(skill.id, [d for d in docs if len(d)])
-            if skill.acronyms:
-                docs = [make_doc(v) for acronym in skill.acronyms for v in surface_variants(acronym)]
-                self._acronym_matcher.add(skill.id, [d for d in docs if len(d)])
-            if skill.patterns:
-                self._pattern_matcher.add(skill.id, [_normalize_pattern(p, normalize) for p in skill.patterns])
-            if skill.context is not None:
-                self._contexts[skill.id] = ContextRule.build(
-                    skill.context,
-                    self._phrase_hashes(skill.context.any),
-                    self._phrase_hashes(skill.context.none),
-                    frozenset(self.nlp.vocab.strings.add(w) for w in skill.context.not_followed_by),
-                )
+            self._add_terms(skill.id, skill.aliases, skill.acronyms, skill.patterns, skill.context)
+            for i, group in enumerate(skill.guarded, start=1):
+                name = f"{skill.id}#{i}"
+                self._owner[name] = skill.id
+                self._add_terms(name, group.aliases, group.acronyms, group.patterns, group.context)
+
+    def _add_terms(
+        self,
+        name: str,
+        aliases: Sequence[str],
+        acronyms: Sequence[str],
+        patterns: Sequence[Sequence[dict[str, Any]]],
+        context: SkillContext | None,
+    ) -> None:
+        make_doc = self.nlp.make_doc
+        self._key_to_skill[self.nlp.vocab.strings.add(name)] = name
+        if aliases:
+            docs = [make_doc(v) for alias in aliases for v in surface_variants(alias)]
+            self._alias_matcher.add(name, [d for d in docs if len(d)])
+        if acronyms:
+            docs = [make_doc(v) for acronym in acronyms for v in surface_variants(acronym)]
+            self._acronym_matcher.add(name, [d for d in docs if len(d)])
+        if patterns:
+            self._pattern_matcher.add(name, [_normalize_pattern(p, self._normalize) for p in patterns])
+        if context is not None:
+            self._contexts[name] = ContextRule.build(
+                context,
+                self._phrase_hashes(context.any),
+                self._phrase_hashes(context.none),
+                frozenset(self.nlp.vocab.strings.add(w) for w in context.not_followed_by),
+            )
 
     def _phrase_hashes(self, phrases: Iterable[str]) -> tuple[tuple[int, ...], ...]:
         return tuple(tuple(t.norm for t in self.nlp.make_doc(p)) for p in phrases)
@@ -378,6 +394,7 @@ class SkillMatcher:
         # the shorter matches inside it.
         norms: _DocNorms | None = None
         contexts = self._contexts
+        owner = self._owner
         accepted: list[tuple[int, int, str]] = []
         for start, negative_end, skill_id in sorted(set(found)):
             rule = contexts.get(skill_id)
@@ -386,7 +403,9 @@ class SkillMatcher:
                     norms = _DocNorms(columns.norm)
                 if not _context_ok(columns, norms, start, -negative_end, rule):
                     continue
-            accepted.append((start, -negative_end, skill_id))
+            accepted.append((start, -negative_end, owner.get(skill_id, skill_id) if owner else skill_id))
+        if owner:  # a guarded term and an ordinary alias of one skill may match the same span
+            accepted = sorted(set(accepted), key=lambda match: (match[0], -match[1], match[2]))
         return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
 
 

@@ -90,6 +90,10 @@ def skill_to_dict(skill: Skill) -> dict[str, Any]:
         "description": skill.description,
         "aliases": list(skill.aliases),
         "acronyms": list(skill.acronyms),
+        "guarded": [
+            {"aliases": list(g.aliases), "acronyms": list(g.acronyms), "patterns": [list(p) for p in g.patterns]}
+            for g in skill.guarded
+        ],
         "weights": dict(skill.weights),
         "related": list(skill.related),
         "acquire": skill.acquire,

@@ -80,6 +80,13 @@ _TITLE_WORD_RE = CaselessPattern(
 )
 
 
+_BOARD_FIELD_SEPARATOR_RE = re.compile(r"\s+[-–—|·]\s+")
+# "reports to the Director of Revenue Cycle" names the boss's rank, not the job's.
+_REPORTS_TO_RE = re.compile(
+    r"\breport(?:s|ing)?\s+(?:directly\s+)?to\s+(?:the\s+|our\s+)?[A-Z][\w&,.' -]{0,60}", re.IGNORECASE
+)
+
+
 def rank_of_title(title: str) -> RoleLevel:
     """The rank a title states, ignoring the field's own name ("information management"); staff by default."""
     cleaned = _FIELD_NAME_RE.sub(" ", title)
@@ -114,7 +121,7 @@ def classify_role_level(title: str | None, mentions: Sequence[Mention], *, text:
     if him_score >= 6:
         if title and _TITLE_WORD_RE.insensitive.search(title):
             return rank_of_title(title)
-        head = text[:600]
+        head = _REPORTS_TO_RE.sub(" ", text[:600])
         return rank_of_title(head) if _TITLE_WORD_RE.insensitive.search(head) else "staff"
     return "outside"
 
@@ -127,6 +134,10 @@ def guess_posting_title(text: str) -> str | None:
         return labelled.group("title")[:120]
     for line in text[:2000].splitlines():
         stripped = line.strip(" \t#*-•|=")
+        if len(stripped.split()) > 14:
+            # Job boards put employer, place and pay on the title's line: "Medical Records Manager - Lakeshore
+            # Community Hospital - Sandusky, OH - $31.50 an hour - Full-time".
+            stripped = _BOARD_FIELD_SEPARATOR_RE.split(stripped, maxsplit=1)[0]
         if not stripped or len(stripped) > 120:
             continue
         lowered = stripped.lower()

@@ -50,8 +50,10 @@ _SKILL_KEYS = frozenset(
         "provenance",
         "category",
         "out_of_scope",
+        "guarded",
     }
 )
+_GUARDED_KEYS = frozenset({"aliases", "acronyms", "patterns", "context"})
 _CONTEXT_KEYS = frozenset({"window", "any", "none", "not_followed_by"})
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_]*$")
 
@@ -67,6 +69,17 @@ class SkillContext:
 
 
 @dataclass(frozen=True, slots=True)
+class GuardedTerms:
+    """Wordings of a skill that count only in a context of their own ("custodian of records" only where the hire
+    acts as custodian), while the skill's other aliases keep theirs."""
+
+    context: SkillContext
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Skill:
     """One taxonomy entry, identified by a stable id such as ``credentials.rhia``."""
 
@@ -79,6 +92,7 @@ class Skill:
     acronyms: tuple[str, ...] = ()
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
     context: SkillContext | None = None
+    guarded: tuple[GuardedTerms, ...] = ()
     weights: Mapping[str, int] = field(default_factory=dict)
     related: tuple[str, ...] = ()
     acquire: str = ""
@@ -163,6 +177,51 @@ def _parse_context(value: Any, *, source: str, skill_id: str) -> SkillContext | 
             )
         ),
     )
+
+
+def _parse_guarded(value: Any, *, source: str, skill_id: str) -> tuple[GuardedTerms, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise TaxonomyError(
+            "'guarded' must be a list of mappings with 'context' and aliases, acronyms or patterns",
+            source=source,
+            skill_id=skill_id,
+        )
+    groups = []
+    for i, raw in enumerate(value):
+        if not isinstance(raw, dict):
+            raise TaxonomyError(f"guarded entry {i} must be a mapping", source=source, skill_id=skill_id)
+        unknown = set(raw) - _GUARDED_KEYS
+        if unknown:
+            raise TaxonomyError(
+                f"guarded entry {i} has unknown key(s) {sorted(unknown)}; valid: {sorted(_GUARDED_KEYS)}",
+                source=source,
+                skill_id=skill_id,
+            )
+        context = _parse_context(raw.get("context"), source=source, skill_id=skill_id)
+        if context is None:
+            raise TaxonomyError(
+                f"guarded entry {i} needs a 'context' (without one, list its terms under the skill itself)",
+                source=source,
+                skill_id=skill_id,
+            )
+        group = GuardedTerms(
+            context=context,
+            aliases=_as_str_tuple(raw.get("aliases"), what=f"guarded[{i}].aliases", source=source, skill_id=skill_id),
+            acronyms=_as_str_tuple(
+                raw.get("acronyms"), what=f"guarded[{i}].acronyms", source=source, skill_id=skill_id
+            ),
+            patterns=_parse_patterns(raw.get("patterns"), source=source, skill_id=skill_id),
+        )
+        if not (group.aliases or group.acronyms or group.patterns):
+            raise TaxonomyError(
+                f"guarded entry {i} needs at least one of 'aliases', 'acronyms' or 'patterns'",
+                source=source,
+                skill_id=skill_id,
+            )
+        groups.append(group)
+    return tuple(groups)
 
 
 def _parse_patterns(value: Any, *, source: str, skill_id: str) -> tuple[tuple[dict[str, Any], ...], ...]:
@@ -264,9 +323,10 @@ def parse_skill(raw: Any, *, category: str | None, source: str) -> Skill:
     aliases = _as_str_tuple(raw.get("aliases"), what="aliases", source=source, skill_id=skill_id)
     acronyms = _as_str_tuple(raw.get("acronyms"), what="acronyms", source=source, skill_id=skill_id)
     patterns = _parse_patterns(raw.get("patterns"), source=source, skill_id=skill_id)
-    if not (aliases or acronyms or patterns):
+    guarded = _parse_guarded(raw.get("guarded"), source=source, skill_id=skill_id)
+    if not (aliases or acronyms or patterns or guarded):
         raise TaxonomyError(
-            "a skill needs at least one of 'aliases', 'acronyms' or 'patterns' to be found in text",
+            "a skill needs at least one of 'aliases', 'acronyms', 'patterns' or 'guarded' to be found in text",
             source=source,
             skill_id=skill_id,
         )
@@ -280,6 +340,7 @@ def parse_skill(raw: Any, *, category: str | None, source: str) -> Skill:
         acronyms=acronyms,
         patterns=patterns,
         context=_parse_context(raw.get("context"), source=source, skill_id=skill_id),
+        guarded=guarded,
         weights=_parse_weights(raw.get("weights"), source=source, skill_id=skill_id),
         related=_as_str_tuple(raw.get("related"), what="related", source=source, skill_id=skill_id),
         acquire=str(raw.get("acquire", "")).strip(),
@@ -316,14 +377,16 @@ def _parse_file(text: str, *, source: str) -> tuple[list[Skill], list[str]]:
 
 def _check_patterns(skills: Iterable[Skill]) -> None:
     """Compile every token pattern once so a bad pattern fails on load with its skill named."""
-    if not any(skill.patterns for skill in skills):
+    skills = list(skills)
+    if not any(skill.patterns or any(g.patterns for g in skill.guarded) for skill in skills):
         return
     from spacy.matcher import Matcher
     from spacy.vocab import Vocab
 
     matcher = Matcher(Vocab())
     for skill in skills:
-        for i, pattern in enumerate(skill.patterns):
+        patterns = [*skill.patterns, *(p for group in skill.guarded for p in group.patterns)]
+        for i, pattern in enumerate(patterns):
             try:
                 matcher.add(f"{skill.id}#{i}", [list(pattern)])
             except Exception as err:  # spaCy raises ValueError/MatchPatternError with a long schema dump

@@ -46,6 +46,14 @@ skills:
     context: {window: 0, any: [coding, coder], none: [cloud]}
     weights: {director: 3, manager: 3, supervisor: 3, staff: 3}
     provenance: {seeds: [000_0cf09cab7b8c1ecb.txt]}
+  - id: coding.records_custody
+    label: Records custody (mini)
+    aliases: [records management]
+    guarded:
+      - aliases: [custodian of records]
+        context: {window: 4, none: [designated, serves]}
+    weights: {director: 2, manager: 2, supervisor: 1, staff: 0}
+    provenance: {seeds: [000_0cf09cab7b8c1ecb.txt]}
   - id: coding.excel_like
     label: Excel (mini)
     acronyms: [Excel]

@@ -51,6 +51,20 @@ def test_context_rules_decide_ambiguous_acronyms(mini_extractor):
     assert ids(mini_extractor.extract(posting("Proficient with Excel."))) == ["coding.excel_like"]
 
 
+def test_guarded_terms_follow_their_own_context_and_the_rest_of_the_skill_does_not(mini_extractor):
+    def found(text):
+        return [(m.skill_id, m.text) for m in mini_extractor.extract(posting(text)).mentions]
+
+    assert found("Duties\n- Act as custodian of records for subpoenas.") == [
+        ("coding.records_custody", "custodian of records")
+    ]
+    assert found("About\n- The manager serves as the designated custodian of records.") == []
+    # the skill's other aliases are not held to the guarded terms' context
+    assert found("Duties\n- The designated lead for records management.") == [
+        ("coding.records_custody", "records management")
+    ]
+
+
 def test_offsets_index_the_text(mini_extractor):
     text = "Résumé — ICD-10-CM and CPT; audit coding.\n• CPT"
     analysis = mini_extractor.extract(posting(text))
@@ -634,3 +648,18 @@ def test_shorthand_of_terse_postings_reads_as_the_words_it_stands_for(extractor)
         ("associate", "required"),
         ("bachelor", "preferred"),
     ]
+
+
+def test_job_board_title_line_with_employer_place_and_pay(extractor):
+    """Job boards put the employer, place and pay on the title's line; the boss named in "reports to" is not the
+    job's rank."""
+    analysis = extractor.extract(
+        posting(
+            "Medical Records Manager - Lakeshore Community Hospital - Sandusky, OH - $31.50 - $44.10 an hour - "
+            "Full-time\n\nThe Manager runs the Medical Records department and reports to the Director of Revenue "
+            "Cycle.\n\nDuties\n- Supervise release of information, chart analysis and scanning staff.\n"
+            "- Keep the chart deficiency process current; RHIT required; HIPAA and ICD-10-CM knowledge.\n"
+        )
+    )
+    assert analysis.title == "Medical Records Manager"
+    assert analysis.role_level == "manager"

@@ -106,6 +106,10 @@ def _skill_yaml(**overrides: str) -> str:
         ({"related": "[coding.nowhere]"}, "coding.nowhere"),
         ({"colour": "blue"}, "unknown key"),
         ({"patterns": "[[{NOPE: x}]]"}, "does not compile"),
+        ({"guarded": "[{aliases: [x y]}]"}, "needs a 'context'"),
+        ({"guarded": "[{context: {window: 3, none: [z]}}]"}, "needs at least one of"),
+        ({"guarded": "[{aliases: [x y], context: {window: 3}, colour: blue}]"}, "unknown key"),
+        ({"guarded": "[{patterns: [[{NOPE: x}]], context: {window: 3}}]"}, "does not compile"),
     ],
 )
 def test_invalid_skills_are_rejected_naming_file_and_skill(overrides, fragment):
