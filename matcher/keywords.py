@@ -42,6 +42,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "welcomed",
         "appreciated",
         "an advantage",
+        # "A CCS or CDIP would be a strong addition"
+        "strong addition",
+        "great addition",
+        "nice addition",
+        "welcome addition",
     ),
     "required": (
         "required",

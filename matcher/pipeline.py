@@ -39,7 +39,9 @@ _EXTRA_INFIXES = (
 )
 # Bullets glued to the first word ("•RHIA", "-RHIA/RHIT required", "*Detail oriented") are common in scraped
 # postings.
-_EXTRA_PREFIXES = (r"[•▪◦●■]", r"[-\u2013\u2014*](?=[A-Za-z])")
+# Emoji bullets carry an invisible variation selector ("✔️RHIA" is "✔", U+FE0F, "RHIA"), which must not stay glued
+# to the word.
+_EXTRA_PREFIXES = (r"[•▪◦●■]", r"[-\u2013\u2014*](?=[A-Za-z])", r"[\ufe0f\u200d]")
 # A full stop after a hyphen and one capital ends the sentence: "... CPC or CCS-P." is CCS-P, not CCS followed by
 # the initial "P." that spaCy's exceptions keep whole.
 _EXTRA_SUFFIXES = (r"(?<=-[A-Z])\.",)

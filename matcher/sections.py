@@ -113,7 +113,8 @@ def _compile(table: dict[str, str]) -> CaselessPattern:
 # Matched on lowercased candidates by the case-sensitive form (2.5x faster). All their words are lowercase; the one
 # wording that needs a capital ("Why Riverbend") starts with "why" and is matched by the case-insensitive form.
 _HEADING_RES = {"posting": _compile(_POSTING_HEADINGS), "resume": _compile(_RESUME_HEADINGS)}
-_LEADING_DECORATION_RE = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(]*")
+# Emoji and pictographs lead headings of job-board posts ("⭐ Nice to have", "✔️ What you bring").
+_LEADING_DECORATION_RE = re.compile(r"^[\s#*_=•·▪◦●■\-–—>|\d.)(\u2190-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*")
 # Every character Python counts as whitespace (what the regex's \s strips), plus trailing decoration. str.rstrip
 # does in one call what a regex anchored at the end does by trying every position of the line.
 _TRAILING_DECORATION = (
@@ -186,6 +187,41 @@ _MIN_INLINE_PARAGRAPH_CHARS = 60  # text after an inline label that makes a para
 _ABOUT_EMPLOYER_RE = re.compile(r"about\b|who\s+we\s+are|our\s", re.IGNORECASE)
 
 
+# Postings written as prose, without headings, put their qualifications in a paragraph of their own that opens
+# with who is wanted: "We are looking for someone who has an Associate's in HIT ...", "We are looking for an RHIA
+# with ...", "You should have ...", "Candidates must ...". Such a paragraph is read as the required (or, for "the
+# ideal candidate", preferred) qualifications; a paragraph introducing the job ("We are seeking a Director of HIM to
+# lead ...") names the job, not a person with attributes, and stays in the summary.
+_ASK_PARAGRAPH_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "required",
+        re.compile(
+            r"(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:looking\s+for|seeking|hoping\s+to\s+find)\s+(?:someone|somebody"
+            r"|a\s+candidate|candidates|an\s+individual|individuals|a\s+person|people|applicants"
+            r"|an?\s+(?:RHIA|RHIT|CCS|CPC|credentialed|certified|registered|experienced|seasoned|proven)\b)"
+            r"|you\s+(?:should|must)\s+(?:have|be|know|bring|hold)\b|you(?:'ll|\s+will)\s+need\b"
+            r"|(?:candidates|applicants)\s+(?:must|should|will\s+need)\b|to\s+(?:be\s+considered|qualify)\b"
+            r"|(?:the\s+)?(?:successful|qualified)\s+(?:candidate|applicant)s?\s+(?:must|should|will\s+(?:have|possess|bring|hold))\b"
+            r"|(?:minimum\s+)?(?:requirements|qualifications)\s+(?:include|are)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "preferred",
+        re.compile(
+            r"(?:the\s+)?ideal\s+(?:candidate|applicant|person)\s+(?:will\s+)?(?:have|has|is|brings|holds)\b", re.I
+        ),
+    ),
+)
+
+
+def _ask_paragraph(line: str) -> str | None:
+    for name, expression in _ASK_PARAGRAPH_RES:
+        if expression.match(line):
+            return name
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """A stretch of a document under one heading; offsets index the document text."""
@@ -215,6 +251,7 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
     line_end = -1
     # Where an inline "About us: <text>" paragraph ends, the section before it resumes (see below).
     resume_at_blank: str | None = None
+    paragraph_start = True
     for line in text.split("\n"):
         line_start, line_end = line_end + 1, line_end + 1 + len(line)
         stripped = line.strip()
@@ -222,7 +259,9 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
             if resume_at_blank is not None:
                 starts.append((line_start, resume_at_blank, ""))
                 resume_at_blank = None
+            paragraph_start = True
             continue
+        opens_paragraph, paragraph_start = paragraph_start, False
         name: str | None = None
         heading = ""
         if len(stripped) <= _MAX_HEADING_CHARS:
@@ -253,6 +292,17 @@ def find_sections(text: str, *, kind: str) -> list[Section]:
                 starts.append((next_line, starts[-2][1] if len(starts) > 1 else "summary", ""))
                 continue
             starts.append((line_start, name, heading))
+        elif (
+            kind == "posting"
+            and opens_paragraph
+            and stripped[:1].isalpha()  # prose, not the first item of a list
+            and starts[-1][1] == "summary"
+            and resume_at_blank is None
+        ):
+            asks = _ask_paragraph(stripped)
+            if asks is not None:
+                starts.append((line_start, asks, ""))
+                resume_at_blank = "summary"
     sections: list[Section] = []
     for i, (start, name, heading) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)

@@ -663,3 +663,33 @@ def test_job_board_title_line_with_employer_place_and_pay(extractor):
     )
     assert analysis.title == "Medical Records Manager"
     assert analysis.role_level == "manager"
+
+
+def test_emoji_bullets_and_headings_of_job_board_posts(extractor):
+    """ "⭐ Nice to have" is a heading, and the invisible variation selector of "✔️RHIA" does not glue to the word."""
+    analysis = extractor.extract(
+        posting(
+            "Interim HIM Director\n\n✔️ What you bring\n✔️RHIA and 7+ years of HIM leadership\n\n"
+            "⭐ Nice to have\n⭐ CCS or CDIP\n"
+        )
+    )
+    requirement = {m.skill_id: m.requirement for m in analysis.mentions}
+    assert requirement["credentials.rhia"] == "required"
+    assert requirement["credentials.ccs"] == requirement["credentials.cdip"] == "preferred"
+
+
+def test_qualifications_paragraph_of_a_posting_without_headings(extractor):
+    """Prose postings ask in a paragraph of their own; the paragraph introducing the job stays the summary."""
+    analysis = extractor.extract(
+        posting(
+            "We are seeking a Medical Records Manager to run our HIM department and its release of information.\n\n"
+            "We are looking for someone who has the RHIT credential and two years of hospital experience. You "
+            "should be calm under pressure. An RHIA would be a strong addition.\n\n"
+            "Apply today."
+        )
+    )
+    requirement = {m.skill_id: m.requirement for m in analysis.mentions}
+    assert requirement["records_operations.release_of_information"] is None
+    assert requirement["credentials.rhit"] == "required"
+    assert requirement["soft_skills.stress_tolerance"] == "required"
+    assert requirement["credentials.rhia"] == "preferred"
