@@ -276,11 +276,13 @@ def score(
     """Score a resume against postings, best first, with the gaps to close and readiness per role level."""
     from .render import score_table, to_json_line
 
+    output = fmt or (ScoreFormat.table if sys.stdout.isatty() else ScoreFormat.json)
     payload, failed = _score_run(
         resume,
         postings,
         top=top,
-        explain=explain,
+        # Tables quote around the asked words, which needs the evidence offsets only the full breakdown carries.
+        explain=explain or output is not ScoreFormat.json,
         taxonomy=taxonomy,
         weights=weights,
         text_column=text_column,
@@ -288,7 +290,6 @@ def score(
         id_column=id_column,
         max_mb=max_mb,
     )
-    output = fmt or (ScoreFormat.table if sys.stdout.isatty() else ScoreFormat.json)
     if output is ScoreFormat.json:
         typer.echo(to_json_line(payload))
     else:

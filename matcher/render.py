@@ -187,10 +187,20 @@ def score_table(payload: dict[str, Any], *, markdown: bool = False, gaps_per_pos
     return "\n".join(lines)
 
 
-def _quote_text(evidence: Any) -> str:
+def _quote_text(evidence: Any, width: int = 60) -> str:
+    """The evidence as a table cell of ``width`` characters that keeps the asked words in view: a long sentence is
+    shown from a little before them ("…3 years of hospital outpatient coding…"), not cut off before them."""
     if evidence is None:
         return ""
-    return evidence["text"] if isinstance(evidence, dict) else str(evidence)
+    if not isinstance(evidence, dict):
+        return str(evidence)
+    text, start, end = evidence["text"], evidence.get("start", 0), evidence.get("end", 0)
+    if len(text) <= width or end < width:  # the asked words already show
+        return text
+    lo = max(0, min(start - 12, len(text) - width + 1))
+    space = text.find(" ", lo, start)
+    lo = space + 1 if space != -1 else lo
+    return "…" + text[lo:]
 
 
 def _table(rows: Sequence[Sequence[Any]], headers: Sequence[str], markdown: bool, max_width: int = 50) -> str:

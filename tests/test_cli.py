@@ -157,3 +157,18 @@ def test_score_missing_resume_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["score", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0 and "does not exist" in result.stderr
+
+
+def test_score_table_quotes_around_the_asked_words_of_a_long_sentence(tmp_path):
+    resume = tmp_path / "resume.txt"
+    resume.write_text(RESUME, encoding="utf-8")
+    posting = tmp_path / "p.txt"
+    posting.write_text(
+        "HIM Manager\nRequirements\n- An associate degree in health information technology or a related field, or a "
+        "high school diploma plus six years of hospital outpatient coding experience.\n",
+        encoding="utf-8",
+    )
+    table = runner.invoke(app, ["score", str(resume), str(posting), "--format", "table"])
+    assert table.exit_code == 0
+    row = next(line for line in table.stdout.splitlines() if line.startswith("Outpatient coding"))
+    assert "…" in row and "outpatient coding experience" in row
