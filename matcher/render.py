@@ -173,7 +173,13 @@ def score_table(payload: dict[str, Any], *, markdown: bool = False, gaps_per_pos
             lines.append("No gaps found.")
             continue
         rows = [
-            (g["label"], g["requirement"] or "-", g["action"], _quote_text(g["posting_evidence"]), g["advice"])
+            (
+                g["label"],
+                g["requirement"] or "-",
+                g["action"],
+                _quote_text(g["posting_evidence"], width=None if markdown else 60),
+                g["advice"],
+            )
             for g in missing
         ]
         lines.append(_table(rows, ("gap", "asked", "action", "posting says", "what to do"), markdown, max_width=60))
@@ -187,13 +193,15 @@ def score_table(payload: dict[str, Any], *, markdown: bool = False, gaps_per_pos
     return "\n".join(lines)
 
 
-def _quote_text(evidence: Any, width: int = 60) -> str:
+def _quote_text(evidence: Any, width: int | None = 60) -> str:
     """The evidence as a table cell of ``width`` characters that keeps the asked words in view: a long sentence is
     shown from a little before them ("…3 years of hospital outpatient coding…"), not cut off before them."""
     if evidence is None:
         return ""
     if not isinstance(evidence, dict):
         return str(evidence)
+    if width is None:  # Markdown cells are not cut
+        return str(evidence["text"])
     text, start, end = evidence["text"], evidence.get("start", 0), evidence.get("end", 0)
     if len(text) <= width or end < width:  # the asked words already show
         return text
