@@ -344,7 +344,15 @@ class SkillMatcher:
             )
 
     def _phrase_hashes(self, phrases: Iterable[str]) -> tuple[tuple[int, ...], ...]:
-        return tuple(tuple(t.norm for t in self.nlp.make_doc(p)) for p in phrases)
+        hashes: list[tuple[int, ...]] = []
+        for phrase in phrases:
+            doc = self.nlp.make_doc(phrase)
+            hashes.append(tuple(t.norm for t in doc))
+            # A context word is lemmatised on its own ("finding" -> "find") while the text's inflections of it
+            # lemmatise to the word itself ("findings" -> "finding"): the word as written counts as well.
+            if len(doc) == 1 and doc[0].norm != doc[0].lower:
+                hashes.append((doc[0].lower,))
+        return tuple(hashes)
 
     def find(
         self,

@@ -693,3 +693,27 @@ def test_qualifications_paragraph_of_a_posting_without_headings(extractor):
     assert requirement["credentials.rhit"] == "required"
     assert requirement["soft_skills.stress_tolerance"] == "required"
     assert requirement["credentials.rhia"] == "preferred"
+
+
+def test_context_words_match_their_inflections_in_the_text():
+    """A context word is lemmatised alone ("finding" -> "find") but "findings" in a text lemmatises to "finding":
+    the rule must still see it."""
+    from matcher import Extractor
+    from matcher.taxonomy import build_taxonomy
+
+    taxonomy = build_taxonomy(
+        [
+            (
+                "ctx.yaml",
+                "category: leadership\nskills:\n  - id: leadership.committees\n    label: Committees\n"
+                "    aliases: [compliance committee]\n    context: {window: 6, none: [finding]}\n"
+                "    weights: {director: 1, manager: 1, supervisor: 1, staff: 1}\n"
+                "    provenance: {seeds: [000_0cf09cab7b8c1ecb.txt]}\n",
+            )
+        ]
+    )
+    extractor = Extractor(taxonomy=taxonomy)
+    reported = extractor.extract(posting("Duties\n- Report audit findings to the Compliance Committee."))
+    chaired = extractor.extract(posting("Duties\n- Chair the Compliance Committee every month."))
+    assert "leadership.committees" not in reported.skill_ids
+    assert "leadership.committees" in chaired.skill_ids
