@@ -405,6 +405,7 @@ class SkillMatcher:
         norms: _DocNorms | None = None
         contexts = self._contexts
         owner = self._owner
+        guarded = False
         accepted: list[tuple[int, int, str]] = []
         for start, negative_end, skill_id in sorted(set(found)):
             rule = contexts.get(skill_id)
@@ -413,9 +414,12 @@ class SkillMatcher:
                     norms = _DocNorms(columns.norm)
                 if not _context_ok(columns, norms, start, -negative_end, rule):
                     continue
-            accepted.append((start, -negative_end, owner.get(skill_id, skill_id) if owner else skill_id))
-        if owner:  # a guarded term and an ordinary alias of one skill may match the same span
-            accepted = sorted(set(accepted), key=lambda match: (match[0], -match[1], match[2]))
+                if skill_id in owner:  # guarded terms always have a rule
+                    skill_id = owner[skill_id]
+                    guarded = True
+            accepted.append((start, -negative_end, skill_id))
+        if guarded:  # a guarded term and an ordinary alias of one skill may match the same span
+            accepted = list(dict.fromkeys(accepted))
         return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
 
 
