@@ -39,7 +39,10 @@ _NEGATION_ALTERNATIVES = (
     r"|\b(?:applicants|candidates)\s+(?:holding|with)\s+(?P<span7>[^.;:\n]{1,80}?)\s+(?:will|would)\s+not\s+(?:meet|satisfy|qualify)"
     # "We are not looking for inpatient coding experience", "Not a fit if you're looking for a coding job"
     r"|\b(?:we(?:'re|\s+are)\s+not\s+looking\s+for|not\s+a\s+(?:good\s+)?fit\s+(?:if|for)\s+(?:you(?:'re|\s+are)\s+"
-    r"(?:looking\s+for|seeking|after)\s+)?)(?P<span8>[^.;\n]{1,100})",
+    r"(?:looking\s+for|seeking|after)\s+)?)(?P<span8>[^.;\n]{1,100})"
+    # "No cancer registry abstracting is involved in this role", "No coding is performed in this position"
+    r"|\bno\s+(?P<span9>[^.;:\n]{1,80}?)\s+(?:is|are|will\s+be)\s+(?:involved|included|performed|done|part)\s+(?:in|by|at|of)"
+    r"\s+(?:this|the)\s+(?:role|position|job)",
 )
 # Most negation windows ("including but not limited to", "do not") hold neither "not required" (or necessary,
 # needed, ...) nor "alone", and the alternatives that need them (1 and 2, and 4) try a lazy span at every position:

@@ -717,3 +717,12 @@ def test_context_words_match_their_inflections_in_the_text():
     chaired = extractor.extract(posting("Duties\n- Chair the Compliance Committee every month."))
     assert "leadership.committees" not in reported.skill_ids
     assert "leadership.committees" in chaired.skill_ids
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["No cancer registry abstracting is involved in this role.", "No release of information is performed in this job."],
+)
+def test_work_the_posting_says_is_not_involved_is_not_asked(extractor, line):
+    analysis = extractor.extract(posting(f"HIM Manager\nDuties\n- Supervise the scanning staff.\n- {line}\n"))
+    assert not {"data_analytics.cancer_registry", "records_operations.release_of_information"} & analysis.skill_ids
