@@ -187,7 +187,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
         found = [
             (m.start(g), m.end(g))
             for m in _DELEGATED_RE.finditer(text, lo, hi)
-            for g in ("done", "people")
+            for g in ("doer", "done", "people")
             if m.group(g)
         ]
         for m in _DELEGATED_PASSIVE_RE.finditer(text, lo, hi):
@@ -201,7 +201,11 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             before = text[:s_start].rstrip()
             if before.endswith(";"):
                 s_start = index.sentence(len(before) - 1, len(before) - 1)[0]
-            if _SPARED_RE.search(text, s_start, s_end) is not None:
+            # The sparing words may stand in the sentence before or after: "You will not write queries yourself.
+            # Our CDI specialists handle all provider queries."
+            before_start = index.sentence(max(s_start - 2, 0), max(s_start - 2, 0))[0] if s_start > 1 else s_start
+            after_end = index.sentence(s_end + 1, s_end + 1)[1] if s_end + 1 < len(text) else s_end
+            if _SPARED_RE.search(text, before_start, after_end) is not None:
                 spans.append((start, end))
     # A sentence in which the employer, by name, describes its own services, or tells of its awards ("We have earned
     # CARF accreditation", "Our HIM department was recognized by AHIMA for its ROI turnaround"), is "about us" text.
@@ -288,8 +292,8 @@ _ONBOARDING_RE = re.compile(
 )
 
 _DELEGATED_RE = re.compile(
-    r"\b(?:our|the|a|an|their)\s+(?:[\w&/-]+\s+){0,4}(?:team|department|office|coordinators?|specialists?|vendor|staff"
-    r"|analysts?)\s+(?:handles?|performs|produces|builds|owns|covers|takes\s+care\s+of)\s+(?P<done>[^.;\n]{1,120})"
+    r"\b(?:our|the|a|an|their)\s+(?P<doer>(?:[\w&/-]+\s+){0,4}(?:team|department|office|coordinators?|specialists?"
+    r"|vendor|staff|analysts?))\s+(?:handles?|performs|produces|builds|owns|covers|takes\s+care\s+of)\s+(?P<done>[^.;\n]{1,120})"
     r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians)\s+handle\s+(?P<people>[^.;\n]{1,120})",
     re.IGNORECASE,
 )

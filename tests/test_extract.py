@@ -726,3 +726,22 @@ def test_context_words_match_their_inflections_in_the_text():
 def test_work_the_posting_says_is_not_involved_is_not_asked(extractor, line):
     analysis = extractor.extract(posting(f"HIM Manager\nDuties\n- Supervise the scanning staff.\n- {line}\n"))
     assert not {"data_analytics.cancer_registry", "records_operations.release_of_information"} & analysis.skill_ids
+
+
+def test_work_another_team_does_when_the_neighbouring_sentence_spares_the_hire(extractor):
+    """The sparing words may stand in the sentence before: neither the work nor the team doing it is asked."""
+    spared = extractor.extract(
+        posting(
+            "Inpatient Coder\nAbout the role\nWhen documentation is unclear, you will not write queries yourself. "
+            "Our CDI specialists handle all provider queries; you refer the case to them.\nDuties\n"
+            "- Code inpatient records with ICD-10-CM and ICD-10-PCS.\n"
+        )
+    )
+    run = extractor.extract(
+        posting(
+            "HIM Director\nAbout the role\nYou will lead the department. Our CDI specialists handle all provider "
+            "queries and report to you.\nDuties\n- Code review oversight with ICD-10-CM.\n"
+        )
+    )
+    assert not {"revenue_cycle.cdi", "privacy_compliance.provider_queries"} & spared.skill_ids
+    assert "privacy_compliance.provider_queries" in run.skill_ids
