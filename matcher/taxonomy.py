@@ -147,18 +147,20 @@ def _as_str_tuple(value: Any, *, what: str, source: str, skill_id: str) -> tuple
     return out
 
 
+def _check_keys(mapping: Mapping[str, Any], valid: Iterable[str], *, what: str, source: str, skill_id: str) -> None:
+    unknown = set(mapping) - set(valid)
+    if unknown:
+        raise TaxonomyError(
+            f"unknown key(s) {sorted(unknown)} in {what}; valid: {sorted(valid)}", source=source, skill_id=skill_id
+        )
+
+
 def _parse_context(value: Any, *, source: str, skill_id: str) -> SkillContext | None:
     if value is None:
         return None
     if not isinstance(value, dict):
         raise TaxonomyError("'context' must be a mapping", source=source, skill_id=skill_id)
-    unknown = set(value) - _CONTEXT_KEYS
-    if unknown:
-        raise TaxonomyError(
-            f"unknown context key(s) {sorted(unknown)}; valid: {sorted(_CONTEXT_KEYS)}",
-            source=source,
-            skill_id=skill_id,
-        )
+    _check_keys(value, _CONTEXT_KEYS, what="context", source=source, skill_id=skill_id)
     window = value.get("window", 0)
     if not isinstance(window, int) or window < 0:
         raise TaxonomyError("context 'window' must be an integer >= 0", source=source, skill_id=skill_id)
@@ -192,13 +194,7 @@ def _parse_guarded(value: Any, *, source: str, skill_id: str) -> tuple[GuardedTe
     for i, raw in enumerate(value):
         if not isinstance(raw, dict):
             raise TaxonomyError(f"guarded entry {i} must be a mapping", source=source, skill_id=skill_id)
-        unknown = set(raw) - _GUARDED_KEYS
-        if unknown:
-            raise TaxonomyError(
-                f"guarded entry {i} has unknown key(s) {sorted(unknown)}; valid: {sorted(_GUARDED_KEYS)}",
-                source=source,
-                skill_id=skill_id,
-            )
+        _check_keys(raw, _GUARDED_KEYS, what=f"guarded entry {i}", source=source, skill_id=skill_id)
         context = _parse_context(raw.get("context"), source=source, skill_id=skill_id)
         if context is None:
             raise TaxonomyError(
@@ -268,13 +264,7 @@ def _parse_provenance(value: Any, *, source: str, skill_id: str) -> dict[str, tu
         raise TaxonomyError(
             f"'provenance' must be a mapping with keys from {list(PROVENANCE_KEYS)}", source=source, skill_id=skill_id
         )
-    unknown = set(value) - set(PROVENANCE_KEYS)
-    if unknown:
-        raise TaxonomyError(
-            f"unknown provenance key(s) {sorted(unknown)}; valid: {list(PROVENANCE_KEYS)}",
-            source=source,
-            skill_id=skill_id,
-        )
+    _check_keys(value, PROVENANCE_KEYS, what="provenance", source=source, skill_id=skill_id)
     out = {
         key: _as_str_tuple(value.get(key), what=f"provenance.{key}", source=source, skill_id=skill_id)
         for key in PROVENANCE_KEYS
@@ -298,11 +288,7 @@ def parse_skill(raw: Any, *, category: str | None, source: str) -> Skill:
             source=source,
             skill_id=str(skill_id),
         )
-    unknown = set(raw) - _SKILL_KEYS
-    if unknown:
-        raise TaxonomyError(
-            f"unknown key(s) {sorted(unknown)}; valid keys: {sorted(_SKILL_KEYS)}", source=source, skill_id=skill_id
-        )
+    _check_keys(raw, _SKILL_KEYS, what="the skill", source=source, skill_id=skill_id)
     skill_category = raw.get("category", category)
     if skill_category not in CATEGORIES:
         raise TaxonomyError(
