@@ -39,7 +39,10 @@ _POSTING_HEADINGS: dict[str, str] = {
     "duties": r"""
         (?:key|essential|primary|major|main|core|principal|general)?\s*(?:job\s+|position\s+)?(?:responsibilities|duties|functions|tasks)
             (?:\s+(?:and|&)\s+(?:responsibilities|duties|tasks))?(?:\s+of\s+(?:the|this)\s+(?:job|position|role))?(?:\s+include)?
-        | essential\s+(?:job\s+)?functions | what\s+you(?:'ll|\s+will)\s+do | (?:a\s+)?day\s+in\s+the\s+life
+        | essential\s+(?:job\s+)?functions | (?:a\s+)?day\s+in\s+the\s+life
+        | what\s+you(?:'ll|\s+will)\s+(?:do|lead|own|oversee|manage|work\s+on|be\s+doing|be\s+responsible\s+for)
+        | your\s+(?:responsibilities|impact) | (?:the\s+)?impact\s+you(?:'ll|\s+will)\s+(?:have|make)
+        | how\s+you(?:'ll|\s+will)\s+(?:contribute|make\s+an\s+impact)
         | (?:what|how)\s+you(?:'ll|\s+will)\s+spend\s+your\s+(?:time|days)(?:\s+on)?
         | day[\s-]to[\s-]day | accountabilities | in\s+this\s+role(?:,?\s+you\s+will)? | the\s+work | your\s+role
         | role\s+responsibilities | scope(?:\s+of\s+(?:the\s+)?(?:role|position))? | major\s+duties

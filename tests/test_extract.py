@@ -745,3 +745,14 @@ def test_work_another_team_does_when_the_neighbouring_sentence_spares_the_hire(e
     )
     assert not {"revenue_cycle.cdi", "privacy_compliance.provider_queries"} & spared.skill_ids
     assert "privacy_compliance.provider_queries" in run.skill_ids
+
+
+@pytest.mark.parametrize(
+    "heading", ["What you'll lead", "What You Will Oversee", "Your impact", "How you'll contribute"]
+)
+def test_duty_headings_end_the_employer_text_before_them(heading):
+    from matcher.sections import find_sections
+
+    text = f"HIM Director\n\n**Who we are**\nA 300-bed hospital.\n\n**{heading}**\n* Release of information.\n"
+    sections = find_sections(text, kind="posting")
+    assert [s.name for s in sections][-1] == "duties"
