@@ -528,6 +528,13 @@ _WITHIN_RE = re.compile(
 # Information Technician": the gap runs to an "or" before the next credential, with no sentence break or "and".
 _OR_LIST_GAP_RE = re.compile(r"^[^.;:\n]{0,40}?(?:\bor\b|/)(?:[^.;:\n]{1,80}?(?:\bor\b|/))*\s*$", re.IGNORECASE)
 _AND_RE = re.compile(r"\band\b|&", re.IGNORECASE)
+# A credential the posting accepts in place of the one before it: "RHIT req'd (RHIA OK)", "RHIT required; RHIA also
+# accepted", "CCS preferred, CPC considered".
+_ACCEPTED_INSTEAD_RE = re.compile(
+    r"[^\S\n]*\)?[^\S\n]*(?:is[^\S\n]+|are[^\S\n]+|also[^\S\n]+|will[^\S\n]+be[^\S\n]+)*(?:ok|okay|accepted|acceptable|considered"
+    r"|in[^\S\n]+lieu|may[^\S\n]+substitute|substitutes)\b",
+    re.IGNORECASE,
+)
 
 
 def credential_requirements(index: TextIndex, mentions: Sequence[Mention]) -> list[CredentialRequirement]:
@@ -542,13 +549,22 @@ def credential_requirements(index: TextIndex, mentions: Sequence[Mention]) -> li
             if last.skill_id == mention.skill_id and not gap.strip(" ()"):
                 continue  # "Registered Health Information Administrator (RHIA)" names one credential
             if (
-                len(gap) <= 40
-                and (
-                    ALTERNATIVE_GAP_RE.match(gap)
-                    or re.fullmatch(r"\s*\(\s*", gap)
-                    or re.fullmatch(r"\s*\)?\s*(?:,|/|or)?\s*\(?\s*", gap)
+                (
+                    len(gap) <= 40
+                    and (
+                        ALTERNATIVE_GAP_RE.match(gap)
+                        or re.fullmatch(r"\s*\(\s*", gap)
+                        or re.fullmatch(r"\s*\)?\s*(?:,|/|or)?\s*\(?\s*", gap)
+                    )
                 )
-            ) or (len(gap) <= 300 and _OR_LIST_GAP_RE.match(gap) and not _AND_RE.search(gap)):
+                or (len(gap) <= 300 and _OR_LIST_GAP_RE.match(gap) and not _AND_RE.search(gap))
+                or (
+                    len(gap) <= 40
+                    and "\n" not in gap
+                    and "." not in gap
+                    and _ACCEPTED_INSTEAD_RE.match(text, mention.end, min(len(text), mention.end + 40))
+                )
+            ):
                 if mention.skill_id not in {m.skill_id for m in groups[-1]}:
                     groups[-1].append(mention)
                 continue
@@ -667,6 +683,28 @@ def _union_length(intervals: list[tuple[int, int]]) -> int:
         total += end - max(start, current_end)
         current_end = end
     return total
+
+
+# A credential a resume names without holding it yet: "RHIT Pending", "RHIA eligible", "CCS (exam scheduled June
+# 2027)", "candidate for the CHPS", "sitting for the RHIT". Read next to the credential only, not on the whole line:
+# "RHIA; CCS (pending)" holds the RHIA.
+_PENDING_AFTER_RE = re.compile(
+    r"[^\S\n]*[(\-–—:,]?[^\S\n]*(?:exam[^\S\n]+)?(?:pending|eligible|eligibility|in[^\S\n]+progress|expected|anticipated"
+    r"|candidate|scheduled|to[^\S\n]+be[^\S\n]+taken|not[^\S\n]+yet)\b",
+    re.IGNORECASE,
+)
+_PENDING_BEFORE_RE = re.compile(
+    r"\b(?:pursuing|preparing[^\S\n]+for|studying[^\S\n]+for|sitting[^\S\n]+for|eligible[^\S\n]+(?:for|to[^\S\n]+sit[^\S\n]+for)"
+    r"|candidate[^\S\n]+for|working[^\S\n]+(?:on|toward|towards))(?:[^\S\n]+(?:the|an?))?[^\S\n]*$",
+    re.IGNORECASE,
+)
+
+
+def credential_pending(text: str, start: int, end: int) -> bool:
+    """A resume's credential at ``text[start:end]`` that is not yet earned ("RHIT Pending", "eligible for the RHIA")."""
+    return bool(_PENDING_AFTER_RE.match(text, end, min(len(text), end + 40))) or bool(
+        _PENDING_BEFORE_RE.search(text, max(0, start - 40), start)
+    )
 
 
 def degree_in_progress(text: str, degree: DegreeRequirement) -> bool:

@@ -21,7 +21,7 @@ import yaml
 from .analysis import DEGREE_LEVELS, Analysis, Mention
 from .errors import NotFittedError, OptionError
 from .gaps import Component, Evidence, Fit, Gap, Match, Readiness
-from .requirements import ALTERNATIVE_GAP_RE
+from .requirements import ALTERNATIVE_GAP_RE, credential_pending
 from .roles import ROLE_LEVEL_ORDER
 from .taxonomy import Taxonomy, load_taxonomy
 from .textindex import TextIndex
@@ -331,19 +331,27 @@ class _FitBuilder:
         self.posting = posting
         self.similarity = similarity
         self.level = posting.role_level if posting.role_level != "outside" else "staff"
-        self.resume_best = self._best_resume_mentions()
+        self.resume_best, self.resume_pending = self._best_resume_mentions()
         self.alternatives = _alternative_groups(posting)
 
-    def _best_resume_mentions(self) -> dict[str, tuple[float, Mention]]:
+    def _best_resume_mentions(self) -> tuple[dict[str, tuple[float, Mention]], dict[str, Mention]]:
+        """The resume's strongest mention of each skill with its evidence strength, and the credentials it shows only
+        as not yet earned."""
         evidence = self.w["evidence"]
         credential_evidence = self.w["credential_evidence"]
+        pending_credit = float(self.w["credential_groups"]["pending_credit"])
         best: dict[str, tuple[float, Mention]] = {}
+        pending: dict[str, Mention] = {}
         for m in self.resume.mentions:
             table = credential_evidence if m.category in ("credentials", "education") else evidence
             strength = float(table.get(m.section, 0.5))
+            if m.category == "credentials" and credential_pending(self.resume.text, m.start, m.end):
+                pending.setdefault(m.skill_id, m)
+                strength = min(strength, pending_credit)
             if m.skill_id not in best or strength > best[m.skill_id][0]:
                 best[m.skill_id] = (strength, m)
-        return best
+        # A credential counts as pending only where the resume never claims it outright.
+        return best, {sid: m for sid, m in pending.items() if best[sid][0] <= pending_credit}
 
     def _importance(self, skill_id: str, requirement: str | None) -> float:
         skill = self.taxonomy.get(skill_id)
@@ -505,7 +513,17 @@ class _FitBuilder:
                 continue
             first = self.taxonomy.get(group.any_of[0])
             held = next((c for c in group.any_of if c in self.resume_best), None)
-            if held is not None:
+            resume_evidence: Evidence | None
+            if held is not None and held in self.resume_pending:
+                mention = self.resume_pending[held]
+                held_skill = self.taxonomy.get(held)
+                path = held_skill.acquire if held_skill and held_skill.acquire else ""
+                action, advice = (
+                    "acquire",
+                    f"Your resume shows {mention.text} as not yet earned; finish it: {path}".strip(),
+                )
+                resume_evidence = _quote(self.resume, mention.start, mention.end, mention.section)
+            elif held is not None:
                 mention = self.resume_best[held][1]
                 path = first.acquire if first and first.acquire else ""
                 action, advice = (
@@ -515,7 +533,7 @@ class _FitBuilder:
                         f"certifications with the issuing body and year; if not: {path}"
                     ).strip(),
                 )
-                resume_evidence: Evidence | None = _quote(self.resume, mention.start, mention.end, mention.section)
+                resume_evidence = _quote(self.resume, mention.start, mention.end, mention.section)
             else:
                 action = "acquire"
                 advice = first.acquire if first and first.acquire else "Earn one of these credentials."

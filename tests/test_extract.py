@@ -756,3 +756,11 @@ def test_duty_headings_end_the_employer_text_before_them(heading):
     text = f"HIM Director\n\n**Who we are**\nA 300-bed hospital.\n\n**{heading}**\n* Release of information.\n"
     sections = find_sections(text, kind="posting")
     assert [s.name for s in sections][-1] == "duties"
+
+
+@pytest.mark.parametrize(
+    "line", ["- RHIT req'd (RHIA OK)", "- RHIT required; RHIA also accepted.", "- RHIT required, RHIA considered"]
+)
+def test_a_credential_accepted_instead_is_an_alternative(extractor, line):
+    analysis = extractor.extract(posting(f"HIM Supervisor\nQualifications\n{line}\n"))
+    assert [group.any_of for group in analysis.requirements.credentials] == [("credentials.rhit", "credentials.rhia")]

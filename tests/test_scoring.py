@@ -238,3 +238,18 @@ def test_postings_outside_him_are_flagged(extractor):
     scorer = FitScorer().fit([nurse])
     fit = scorer.score(resume=_resume(extractor, "EXPERIENCE\nMedical records clerk, 2019-2023."), posting=nurse)
     assert any("not an HIM role" in flag for flag in fit.flags)
+
+
+@pytest.mark.parametrize(
+    "claim", ["RHIA Pending", "Eligible to sit for the RHIA exam (June 2027)", "RHIA (exam scheduled May 2027)"]
+)
+def test_a_credential_not_yet_earned_is_a_gap_to_finish(extractor, claim):
+    posting = extractor.extract(Document(text=POSTING, source="posting.txt", kind="posting"))
+    scorer = FitScorer().fit([posting])
+    pending = scorer.score(resume=_resume(extractor, QUALIFIED.replace("\nRHIA\n", f"\n{claim}\n")), posting=posting)
+    held = scorer.score(resume=_resume(extractor, QUALIFIED), posting=posting)
+    gap = next(g for g in pending.missing if g.kind == "credential")
+    assert gap.action == "acquire" and "not yet earned" in gap.advice
+    assert gap.resume_evidence is not None and "RHIA" in gap.resume_evidence.text
+    assert not [g for g in held.missing if g.kind == "credential"]
+    assert pending.score < held.score
