@@ -436,7 +436,7 @@ _DEGREE_RE = re.compile(
   | (?P<bachelor>\b(?:bachelor'?s?(?:\s+degree)?(?:\s+of\s+(?:science|arts|applied\s+science))?|baccalaureate(?:\s+degree)?
         |four[\s-]year\s+(?:college\s+)?degree|undergraduate\s+degree|college\s+degree|b\.s\.|b\.a\.|(?-i:BSN|BSHIM|BSHA)
         |(?-i:BS|BA)(?=\s*(?:in\b|degree|,\s*HIM|HIM|Health|health|\())))
-  | (?P<associate>\b(?:associate'?s?\s+(?:degree|of\s+(?:applied\s+)?science|in\b)|associate\s+degree|assoc\.?\s+degree
+  | (?P<associate>\b(?:associate'?s?\s+(?:degree|of\s+(?:applied\s+)?(?:science|arts)|in\b)|associate\s+degree|assoc\.?\s+degree
         |associate'?s(?=\s+or\s+(?:a\s+)?bachelor)|a\.a\.s\.?|(?-i:AAS)
         |a\.s\.\s+in|two[\s-]year\s+(?:college\s+)?degree)\b)
   | (?P<certificate>\b(?:post[\s-]baccalaureate\s+certificate|certificate\s+program|coding\s+certificate|diploma\s+program

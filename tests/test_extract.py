@@ -364,6 +364,11 @@ def test_mention_text_has_no_list_punctuation_at_its_edges(extractor):
         ),
         # The parenthesis says which master's: no general master's besides them.
         ("Master's degree (MHA, MBA or MPH) preferred.", {"education.mha", "education.mba", "education.mph"}),
+        # a real resume's "Associate of Arts Degree : Health Information Technology"
+        (
+            "Associate of Arts Degree : Health Information Technology",
+            {"education.associate_any", "education.associate_hit"},
+        ),
     ],
 )
 def test_parsed_degrees_give_their_education_skill(extractor, line, expected):
