@@ -160,5 +160,14 @@ def guess_resume_title(text: str, experience: tuple[int, int] | None) -> str | N
             if not stripped or len(stripped) > 140:
                 continue
             if _TITLE_WORD_RE.insensitive.search(stripped) and len(stripped.split()) <= 16:
-                return stripped
+                # "Medical Record Technician , 10/2014 to Current": the dates belong to the job, not the title.
+                return " ".join(_RESUME_DATES_RE.sub(" ", stripped).split()).strip(" ,;|-–—") or stripped
     return None
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_RESUME_DATE = rf"(?:{_MONTH}\s+\d{{4}}|\d{{1,2}}\s*/\s*\d{{4}}|\d{{4}})"
+_RESUME_DATES_RE = re.compile(
+    rf"\s*[,|(]?\s*{_RESUME_DATE}\s*(?:-|–|—|to|until|through)\s*(?:{_RESUME_DATE}|present|current|now|today)\b\)?",
+    re.IGNORECASE,
+)

@@ -769,3 +769,16 @@ def test_duty_headings_end_the_employer_text_before_them(heading):
 def test_a_credential_accepted_instead_is_an_alternative(extractor, line):
     analysis = extractor.extract(posting(f"HIM Supervisor\nQualifications\n{line}\n"))
     assert [group.any_of for group in analysis.requirements.credentials] == [("credentials.rhit", "credentials.rhia")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Medical Record Technician , 10/2014 to Current", "Medical Record Technician"),
+        ("HIM Manager, Example Regional Hospital, 2018 - 2025", "HIM Manager, Example Regional Hospital"),
+        ("Coding Supervisor (Jan 2019 - Present)", "Coding Supervisor"),
+    ],
+)
+def test_resume_titles_leave_the_job_dates_out(extractor, line, title):
+    resume = Document(text=f"Pat Example\n\nEXPERIENCE\n{line}\n- Supervised coders.\n", source="r", kind="resume")
+    assert extractor.extract(resume).title == title
