@@ -133,16 +133,21 @@ def main() -> None:
     )
     if req_total:
         print(f"required/preferred agreement on found skills: {req_agree / req_total:.3f} ({req_total} pairs)")
-    second = DEV / "second_annotation.jsonl"
-    if args.set == "dev" and second.exists():
-        # An independent second annotator labelled the same postings: how far two people agree bounds what any
-        # extractor can be expected to reach against one of them.
-        first_pairs = {(p, sid) for p, sids in gold.items() for sid in sids}
+    second = {"dev": DEV / "second_annotation.jsonl", "tuning2": posting_dir / "second_annotation.jsonl"}.get(args.set)
+    if second is not None and second.exists():
+        # An independent second annotator labelled the same postings (all dev postings; some tuning postings):
+        # how far two people agree bounds what any extractor can be expected to reach against one of them. Only the
+        # postings both annotators labelled are compared.
         second_pairs = {
             (item["posting"], item["skill_id"])
             for item in map(json.loads, second.read_text(encoding="utf-8").splitlines())
-            if item
+            if item and any(r["id"] == item["posting"] for r in rows)
         }
+        both = {p for p, _ in second_pairs}
+        first_pairs = {(p, sid) for p, sids in gold.items() if p in both for sid in sids}
+        system_pairs = {(p, sid) for p, sid in system_pairs if p in both}
+        if both and len(both) < len(rows):
+            print(f"second annotation: {len(both)} of these {len(rows)} postings")
         p, r, f = prf(len(second_pairs & first_pairs), len(second_pairs - first_pairs), len(first_pairs - second_pairs))
         print(f"second annotator against the gold:   P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (inter-annotator agreement)")
         tp = len(system_pairs & second_pairs)
