@@ -172,7 +172,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     # Each wording holds its trigger word, with at most ~140 characters of the sentence before or after it.
     for lo, hi in index.windows_for("offered", before=150, after=150, within="sentence"):
         for m in _OFFERED_RE.finditer(text, lo, hi):
-            group = next((g for g in ("trained", "topic", "taught") if m.group(g) is not None), None)
+            group = next((g for g in ("trained", "topic", "taught", "included") if m.group(g) is not None), None)
             spans.append((m.start(group), m.end(group)) if group else index.sentence(m.start(), m.end()))
     for lo, hi in index.windows_for("onboarding", before=140, after=12, within="sentence"):
         if text.find("raining", lo, hi) == -1:  # "training" or "Training": most hires and orientations have none
@@ -275,7 +275,9 @@ _OFFERED_RE = re.compile(
     r"|\byou(?:'ll|\s+will)\s+(?:receive|get|be\s+given|be\s+trained)\s+(?:\w+\s+)?(?:training\s+)?(?:on|in)\s+"
     r"(?P<topic>[^.;\n]{1,100})"
     r"|\b(?:we(?:'ll|\s+will)?|to)\s+(?:train|teach)\s+you\s+(?:on\s+|in\s+|to\s+use\s+|what\s+|how\s+)?(?P<taught>[^.;\n]{1,100})"
-    r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b",
+    r"|\b(?P<team>team|department|office|staff|group)\s+(?:will\s+)?(?:support|help|assist)s?\s+you\b"
+    # "We provide four weeks of paid training, including HIPAA and state privacy law"
+    r"|\bwe\s+(?:provide|offer|give)\s+(?:[\w-]+\s+){0,5}?training\s*,?\s+(?:including|in|on|covering)\s+(?P<included>[^.;\n]{1,100})",
     re.IGNORECASE,
 )
 
@@ -328,7 +330,7 @@ _NAME = (
     r"|Position|Role|Candidate|Incumbent)\b)(?-i:[A-Z])[\w&'.-]*"
 )
 _EMPLOYER_ABOUT_RE = re.compile(
-    rf"{_NAME}\s+(?:provides|delivers|specializes\s+in|builds|develops|sells|offers)\s+(?P<services>[^.;\n]{{1,200}})"
+    rf"{_NAME}\s+(?:provides|delivers|specializes\s+in|builds|develops|sells|offers|operates|owns)\s+(?P<services>[^.;\n]{{1,200}})"
     rf"|{_NAME}\s+is\s+(?:a|an|the|one\s+of\s+the)\s+(?P<company>[^.;\n]{{0,80}}?\b(?:company|provider|vendor|firm"
     r"|partner|platform|startup|leader|organization|organisation|hospital|health\s+system|employer|network)\b[^.;\n]{0,200})"
     r"|[^\w\n]*our\s+(?:[\w&'-]+\s+){0,4}?(?:platform|product|software|solutions?|customers|clients)\b(?P<product>[^.;\n]{1,200})"
@@ -496,7 +498,9 @@ def degree_requirements(
         after = text[m.start() : min(s_end, m.end() + 90)].lower()
         before = text[max(s_start, m.start() - 40) : m.start()].lower()
         field = None
-        if _ANY_FIELD_RE.search(after) or _ANY_FIELD_RE.search(before[-25:]):
+        if _NO_FIELD_RE.match(text, m.end(), min(len(text), m.end() + 30)):
+            pass  # "Associate degree (any field), or ... HIM experience": no field, whatever follows
+        elif _ANY_FIELD_RE.search(after) or _ANY_FIELD_RE.search(before[-25:]):
             for name, pattern in _FIELDS:
                 if pattern.search(after) or (name != "related field" and pattern.search(before[-25:])):
                     field = name
@@ -514,6 +518,12 @@ def degree_requirements(
             )
         )
     return found
+
+
+_NO_FIELD_RE = re.compile(
+    r"[^\S\n]*[(,:-]?[^\S\n]*(?:in[^\S\n]+)?(?:any|an?[^\S\n]+unrelated)[^\S\n]+(?:field|major|discipline|subject|area)",
+    re.IGNORECASE,
+)
 
 
 # What stands between two items offered as alternatives: "RHIA or RHIT", "CCS/CPC", "Epic, Cerner or MEDITECH".

@@ -782,3 +782,26 @@ def test_a_credential_accepted_instead_is_an_alternative(extractor, line):
 def test_resume_titles_leave_the_job_dates_out(extractor, line, title):
     resume = Document(text=f"Pat Example\n\nEXPERIENCE\n{line}\n- Supervised coders.\n", source="r", kind="resume")
     assert extractor.extract(resume).title == title
+
+
+def test_training_the_employer_gives_and_facilities_it_operates_are_not_asked(extractor):
+    analysis = extractor.extract(
+        posting(
+            "ROI Associate\nAbout us\nCedar Hollow Health operates two Joint Commission accredited hospitals.\n\n"
+            "Duties\n- Process requests for records.\n- We provide four weeks of paid training, including HIPAA and "
+            "state privacy law.\n"
+        )
+    )
+    assert not {"privacy_compliance.joint_commission", "privacy_compliance.hipaa"} & analysis.skill_ids
+
+
+def test_a_degree_in_any_field_has_no_field(extractor):
+    analysis = extractor.extract(
+        posting(
+            "ROI Associate\nRequirements\n- Associate degree (any field), or a high school diploma plus two years "
+            "of HIM experience.\n"
+        )
+    )
+    associate = next(d for d in analysis.requirements.degrees if d.level == "associate")
+    assert associate.field is None
+    assert "education.associate_hit" not in analysis.skill_ids
