@@ -167,7 +167,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     text = index.text
     spans: list[tuple[int, int]] = []
     for lo, hi in index.lines_for("reports_to"):
-        for m in _REPORTS_TO_RE.finditer(index, lo, hi):
+        for m in REPORTS_TO_RE.finditer(index, lo, hi):
             spans.append((m.start("boss"), m.end("boss")))
     # Each wording holds its trigger word, with at most ~140 characters of the sentence before or after it.
     for lo, hi in index.windows_for("offered", before=150, after=150, within="sentence"):
@@ -258,7 +258,7 @@ def _clause_start(text: str, end: int, *, floor: int, stops: str) -> int:
 # The position reporting to someone: at the start of a line, or after the job as subject ("This role reports
 # directly to ..."). "Prepares monthly reports to the board" is a duty, and does not match; nor does what follows
 # the boss ("... reports to the VP of Revenue Cycle and leads 260 employees").
-_REPORTS_TO_RE = CaselessPattern(
+REPORTS_TO_RE = CaselessPattern(
     r"(?:^[^\w\n]*|\b(?:position|role|incumbent|job|manager|director|supervisor|lead|coordinator|specialist|analyst"
     r"|who|which|and|that|he|she|and\s+will)\s+)(?:reports|reporting|report)\s+(?:directly\s+|up\s+)?(?:to|through|into)\b"
     r"\s*:?\s*(?P<boss>[^.;\n]{1,100}?)(?=,?\s+(?:and|while)\s+[a-z]|[.;\n]|$)",
@@ -608,7 +608,7 @@ _MONTHS = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
 _DATE = r"(?:(?P<{p}m>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+|(?P<{p}n>\d{{1,2}})\s*/\s*)?(?P<{p}y>(?:19|20)\d{{2}})"
-_DATE_RANGE_RE = re.compile(
+DATE_RANGE_RE = re.compile(
     _DATE.format(p="a")
     + r"\s*(?:-|–|—|to|until|through)\s*(?:"
     + _DATE.format(p="b")
@@ -651,7 +651,7 @@ def resume_experience(
     overall: list[tuple[int, int]] = []
     supervisory: list[tuple[int, int]] = []
     evidence: dict[str, tuple[int, int]] = {}
-    for m in (m for lo, hi in spans for m in _DATE_RANGE_RE.finditer(text, lo, hi)):
+    for m in (m for lo, hi in spans for m in DATE_RANGE_RE.finditer(text, lo, hi)):
         start = _month_index(m, "a")
         end = reference_year * 12 + 5 if m.group("now") else _month_index(m, "b")
         if start is None or end is None or end < start or end - start > 50 * 12:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .analysis import Mention, RoleLevel
+from .requirements import DATE_RANGE_RE, REPORTS_TO_RE
 from .textindex import CaselessPattern
 
 ROLE_LEVEL_ORDER: tuple[RoleLevel, ...] = ("staff", "supervisor", "manager", "director")
@@ -81,10 +82,6 @@ _TITLE_WORD_RE = CaselessPattern(
 
 
 _BOARD_FIELD_SEPARATOR_RE = re.compile(r"\s+[-–—|·]\s+")
-# "reports to the Director of Revenue Cycle" names the boss's rank, not the job's.
-_REPORTS_TO_RE = re.compile(
-    r"\breport(?:s|ing)?\s+(?:directly\s+)?to\s+(?:the\s+|our\s+)?[A-Z][\w&,.' -]{0,60}", re.IGNORECASE
-)
 
 
 def rank_of_title(title: str) -> RoleLevel:
@@ -121,7 +118,10 @@ def classify_role_level(title: str | None, mentions: Sequence[Mention], *, text:
     if him_score >= 6:
         if title and _TITLE_WORD_RE.insensitive.search(title):
             return rank_of_title(title)
-        head = _REPORTS_TO_RE.sub(" ", text[:600])
+        # "... and reports to the Director of Revenue Cycle" names the boss's rank, not the job's.
+        head = text[:600]
+        for boss in reversed([m.span("boss") for m in REPORTS_TO_RE.insensitive.finditer(head)]):
+            head = head[: boss[0]] + head[boss[1] :]
         return rank_of_title(head) if _TITLE_WORD_RE.insensitive.search(head) else "staff"
     return "outside"
 
@@ -161,13 +161,9 @@ def guess_resume_title(text: str, experience: tuple[int, int] | None) -> str | N
                 continue
             if _TITLE_WORD_RE.insensitive.search(stripped) and len(stripped.split()) <= 16:
                 # "Medical Record Technician , 10/2014 to Current": the dates belong to the job, not the title.
-                return " ".join(_RESUME_DATES_RE.sub(" ", stripped).split()).strip(" ,;|-–—") or stripped
+                undated = _EMPTY_PARENTHESES_RE.sub(" ", DATE_RANGE_RE.sub(" ", stripped))
+                return " ".join(undated.split()).strip(" ,;|-–—") or stripped
     return None
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_RESUME_DATE = rf"(?:{_MONTH}\s+\d{{4}}|\d{{1,2}}\s*/\s*\d{{4}}|\d{{4}})"
-_RESUME_DATES_RE = re.compile(
-    rf"\s*[,|(]?\s*{_RESUME_DATE}\s*(?:-|–|—|to|until|through)\s*(?:{_RESUME_DATE}|present|current|now|today)\b\)?",
-    re.IGNORECASE,
-)
+_EMPTY_PARENTHESES_RE = re.compile(r"\(\s*\)")
