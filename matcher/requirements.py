@@ -17,6 +17,7 @@ from .analysis import (
     Mention,
     Requirement,
 )
+from .pipeline import SHORTHAND
 from .textindex import CaselessPattern, TextIndex
 
 _CLAUSE_SPLIT_RE = re.compile(r"(?=[,;()bw])(?:,|;|\(|\)|\bbut\b|\bwhile\b)")
@@ -370,9 +371,17 @@ _YEARS_RE = CaselessPattern(
 _EXPERIENCE_WORD_RE = re.compile(
     r"\b(?:experience|exp\b|background|work(?:ing)?\s+in|progressive|history)", re.IGNORECASE
 )
+# The regular expressions read the text as written, so the shorthand the token matcher expands ("3 yrs mgmt exp",
+# "2 yrs supv exp") is named here from the same table.
+_SUPERVISORY_SHORTHAND = "|".join(
+    rf"{short}\b"
+    for short, word in SHORTHAND.items()
+    if word in ("management", "manager", "managers", "supervisory", "supervisor")
+)
 _SUPERVISORY_RE = re.compile(
-    r"\b(?:supervis\w*|supvr?\b|management|managerial|manager|mgmt|mgmnt|mngmt|mn?gt\b|mgrs?\b|leadership|lead(?:ing)?\s+(?:a\s+)?(?:team|staff)|director\w*"
-    r"|administrative\s+(?:experience|role)|people\s+leader|overseeing\s+staff)",
+    rf"\b(?:supervis\w*|{_SUPERVISORY_SHORTHAND}|management|managerial|manager|leadership"
+    r"|lead(?:ing)?\s+(?:a\s+)?(?:team|staff)|director\w*|administrative\s+(?:experience|role)|people\s+leader"
+    r"|overseeing\s+staff)",
     re.IGNORECASE,
 )
 _NOT_EXPERIENCE_RE = re.compile(r"\b(?:within|after|old|ago|age|warranty|contract|term)\b", re.IGNORECASE)
