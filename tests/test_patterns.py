@@ -224,7 +224,7 @@ def test_first_letter_lookaheads_cover_every_alternative(name):
     "name",
     [
         "matcher.requirements._YEARS_RE",
-        "matcher.requirements._REPORTS_TO_RE",
+        "matcher.requirements.REPORTS_TO_RE",
         "matcher.sections._BOILERPLATE_PARAGRAPH_RE",
     ],
 )
