@@ -119,7 +119,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "covers",
         "covered",
         "takes care of",
+        "done by",
     ),
+    # The last word of a company's or a building's name: "Meridian Coding & Abstracting Solutions", "the Cerner Family
+    # Pavilion" name no skill.
+    "proper_name": ("solutions", "pavilion", "inc", "inc.", "llc", "building", "tower", "campus"),
     # "Summit HIM Partners provides outsourced coding and ROI services to 350 hospitals": the employer about itself.
     "employer": (
         "provides",
@@ -152,6 +156,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "recognised",
         "awarded",
         "named",
+        "known",
         "join",
     ),
     "degree": (

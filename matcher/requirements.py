@@ -169,7 +169,7 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for lo, hi in index.lines_for("reports_to"):
         for m in REPORTS_TO_RE.finditer(index, lo, hi):
-            spans.append((m.start("boss"), m.end("boss")))
+            spans.append(reporting_boss(text, m))
     # Each wording holds its trigger word, with at most ~140 characters of the sentence before or after it.
     for lo, hi in index.windows_for("offered", before=150, after=150, within="sentence"):
         for m in _OFFERED_RE.finditer(text, lo, hi):
@@ -232,6 +232,11 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             start = _clause_start(text, m.start(), floor=0, stops=".;:\n")
             if start < m.start():
                 spans.append((start, m.start()))
+    for start, end in index.keywords("proper_name"):
+        if text[start].isupper():
+            name = _NAME_BEFORE_RE.search(text, max(0, start - 80), start)
+            if name is not None:
+                spans.append((name.start(), end))
     # Each way of saying "not asked" holds a negation word, at most ~130 characters after the start of the match
     # and ~160 before its end: scanning that much of the sentence around each word finds what the whole sentence
     # gives, without trying the lazy 80-character spans at every position of a long sentence.
@@ -246,6 +251,10 @@ def _unasked_spans(index: TextIndex) -> list[tuple[int, int]]:
             if group is not None:
                 spans.append((m.start(group), m.end(group) + 1))
     return spans
+
+
+# The capitalised words of a name before its last word ("Meridian Coding & Abstracting" before "Solutions").
+_NAME_BEFORE_RE = re.compile(r"(?<![\w&'.-])(?:(?-i:[A-Z])[\w'.-]*[ \t]+(?:&[ \t]+)?){1,5}\Z")
 
 
 def _clause_start(text: str, end: int, *, floor: int, stops: str) -> int:
@@ -265,6 +274,21 @@ REPORTS_TO_RE = CaselessPattern(
     r"\s*:?\s*(?P<boss>[^.;\n]{1,100}?)(?=,?\s+(?:and|while)\s+[a-z]|[.;\n]|$)",
     re.MULTILINE,
 )
+
+
+def reporting_boss(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span of the boss a ``REPORTS_TO_RE`` match names. The expression runs on lowercased text, so it stops at
+    every "and": where a capital follows, the "and" is inside the boss's title ("the Senior Director, HIM and
+    Coding") and the boss runs on to the end of the clause."""
+    start, end = match.span("boss")
+    while _CAPITAL_AND_RE.match(text, end) is not None:
+        stop = _BOSS_END_RE.search(text, end, min(len(text), end + 100))
+        end = stop.start() if stop is not None else min(len(text), end + 100)
+    return start, end
+
+
+_CAPITAL_AND_RE = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
+_BOSS_END_RE = re.compile(r"[.;\n]|,?\s+(?:and|while)\s+[a-z]")
 
 # What the employer gives the hire: training on its systems ("Epic training provided", "you will receive training
 # on our coding policies") and the help of its own teams ("our Analytics team will support you with reporting").
@@ -295,15 +319,15 @@ _ONBOARDING_RE = re.compile(
 )
 
 _DELEGATED_RE = re.compile(
-    r"\b(?:our|the|a|an|their)\s+(?P<doer>(?:[\w&/-]+\s+){0,4}(?:team|department|office|coordinators?|specialists?"
+    r"\b(?:our|the|a|an|their|whose)\s+(?P<doer>(?:[\w&/-]+\s+){0,4}(?:team|department|office|coordinators?|specialists?"
     r"|vendor|staff|analysts?))\s+(?:handles?|performs|produces|builds|owns|covers|takes\s+care\s+of)\s+(?P<done>[^.;\n]{1,120})"
-    r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians)\s+handle\s+(?P<people>[^.;\n]{1,120})",
+    r"|\b(?:coordinators|specialists|analysts|abstractors|coders|nurses|clerks|technicians|registrars)\s+handle\s+(?P<people>[^.;\n]{1,120})",
     re.IGNORECASE,
 )
 # "X is handled by our ...": the verb phrase is found first and X read back to the start of its clause (a lazy span
 # tried at every position before the verb cost more than all the other requirement expressions together).
 _DELEGATED_PASSIVE_RE = re.compile(
-    r"\s(?:is|are)\s+(?:(?:all|entirely|fully)\s+)?(?:handled|performed|owned|produced|built|covered)\s+by\s+"
+    r"\s(?:is|are)\s+(?:(?:all|entirely|fully)\s+)?(?:handled|performed|owned|produced|built|covered|done)\s+by\s+"
     r"(?:our|the|a|an|their|another|other|separate)\b",
     re.IGNORECASE,
 )
@@ -314,9 +338,13 @@ _MAX_CLAUSE_CHARS = 120
 _SPARED_RE = re.compile(
     r"\b(?:for\s+you|so\s+(?:that\s+)?(?:you|this\s+(?:role|leader|position))|not\s+(?:part\s+of|expected|responsible"
     r"|required|asked|needed)|outside\s+(?:of\s+)?(?:this|the|your)\s+(?:role|position|job|scope)|instead\s+of|rather"
-    r"\s+than|(?:you|this\s+role)\s+(?:will|won't|do|does)\s+not|no\s+(?:[\w-]+\s+){0,4}(?:required|needed|necessary))",
+    r"\s+than|(?:you|this\s+role)\s+(?:will|won't|do|does)\s+not|no\s+(?:[\w-]+\s+){0,4}(?:required|needed|necessary)"
+    # "so neither is part of this job", "No cancer registry abstracting is involved in this role"
+    r"|(?:neither|none)\s+(?:of\s+(?:them|these|which)\s+)?(?:is|are)\s+part\s+of|\b(?:is|are)\s+(?:not\s+)?involved\s+in\s+"
+    r"(?:this|the|your)\s+(?:role|position|job))",
     re.IGNORECASE,
 )
+
 
 # Matched at a sentence start (never scanned across the text): the employer about itself. A capitalised name (not
 # "The Director ...", "This role ...") that provides, builds or specializes in something, or is a company of some
@@ -336,7 +364,7 @@ _EMPLOYER_ABOUT_RE = re.compile(
     r"|partner|platform|startup|leader|organization|organisation|hospital|health\s+system|employer|network)\b[^.;\n]{0,200})"
     r"|[^\w\n]*our\s+(?:[\w&'-]+\s+){0,4}?(?:platform|product|software|solutions?|customers|clients)\b(?P<product>[^.;\n]{1,200})"
     r"|[^\w\n]*(?:(?:we\s+|our\s+(?:[\w&'-]+\s+){0,6}?)(?:(?:have|has|was|were|is|are)\s+)?(?:been\s+)?"
-    r"(?:proudly\s+|recently\s+|again\s+)?(?:earned|received|won|recognized|recognised|awarded|named)\b"
+    r"(?:proudly\s+|recently\s+|again\s+)?(?:earned|received|won|recognized|recognised|awarded|named|known\s+(?:for|as|around|across|throughout))\b"
     r"|join\s+(?:a|our)\s+(?:[\w&'-]+\s+){0,3}?(?:team|organization|family|community)\s+(?:where|that|who|of)\b)"
     r"(?P<honours>)",
     re.IGNORECASE,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .analysis import Mention, RoleLevel
-from .requirements import DATE_RANGE_RE, REPORTS_TO_RE
+from .requirements import DATE_RANGE_RE, REPORTS_TO_RE, reporting_boss
 from .textindex import CaselessPattern
 
 ROLE_LEVEL_ORDER: tuple[RoleLevel, ...] = ("staff", "supervisor", "manager", "director")
@@ -120,7 +120,7 @@ def classify_role_level(title: str | None, mentions: Sequence[Mention], *, text:
             return rank_of_title(title)
         # "... and reports to the Director of Revenue Cycle" names the boss's rank, not the job's.
         head = text[:600]
-        for boss in reversed([m.span("boss") for m in REPORTS_TO_RE.insensitive.finditer(head)]):
+        for boss in reversed([reporting_boss(head, m) for m in REPORTS_TO_RE.insensitive.finditer(head)]):
             head = head[: boss[0]] + head[boss[1] :]
         return rank_of_title(head) if _TITLE_WORD_RE.insensitive.search(head) else "staff"
     return "outside"

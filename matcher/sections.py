@@ -66,7 +66,9 @@ _POSTING_HEADINGS: dict[str, str] = {
         | diversity(?:\s*(?:,|and|&)\s*(?:equity|inclusion|belonging))*(?:\s+statement)?
         | conditions\s+of\s+employment | how\s+to\s+apply | application\s+(?:process|instructions)
         | additional\s+information | other\s+information | (?:legal\s+)?disclaimer | reasonable\s+accommodations?
-        | physical\s+(?:demands|requirements) | working\s+conditions | work\s+environment | (?:work\s+)?schedule
+        | (?:physical\s+(?:demands|requirements)|work(?:ing)?\s+(?:conditions|environment))
+            (?:\s*(?:/|and|&|,)\s*(?:physical\s+(?:demands|requirements)|work(?:ing)?\s+(?:conditions|environment)))*
+        | (?:work\s+)?schedule | modes?\s+of\s+work | work\s+(?:modes?|arrangements?) | (?:remote|hybrid)\s+work(?:\s+eligibility)?
         | location | shift | travel | employment\s+type | job\s+type | hours | requisition(?:\s+(?:id|number))?
         | security\s+clearance | background\s+check | required\s+documents | vaccination(?:\s+policy)?
         | similar\s+jobs | people\s+also\s+(?:viewed|searched(?:\s+for)?) | more\s+jobs(?:\s+(?:like\s+this|from\s+\w+))?

@@ -805,3 +805,69 @@ def test_a_degree_in_any_field_has_no_field(extractor):
     associate = next(d for d in analysis.requirements.degrees if d.level == "associate")
     assert associate.field is None
     assert "education.associate_hit" not in analysis.skill_ids
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reports to the Senior Director, HIM and Coding.",
+        "The Manager leads 45 employees and reports to the Senior Director, HIM and Coding.",
+    ],
+)
+def test_a_boss_title_holding_and_is_read_to_its_end(extractor, line):
+    """Reporting lines are read on lowercased text, so "and Coding" looked like the next clause ("... and leads")."""
+    analysis = extractor.extract(posting(f"HIM Operations Manager\n{line}\nDuties\n- Lead release of information.\n"))
+    assert "coding.medical_coding" not in analysis.skill_ids
+    led = extractor.extract(posting("HIM Manager\nReports to the HIM Director and leads the coding team.\n"))
+    assert "coding.medical_coding" in led.skill_ids or "leadership.staff_supervision" in led.skill_ids
+
+
+@pytest.mark.parametrize(
+    "heading", ["WORK ENVIRONMENT / PHYSICAL REQUIREMENTS:", "Physical Demands and Working Conditions", "Modes of Work"]
+)
+def test_work_conditions_headings_hold_boilerplate(extractor, heading):
+    analysis = extractor.extract(
+        posting(
+            f"HIM Manager\nDuties\n- Lead release of information.\n\n{heading}\nRequires bending to retrieve paper "
+            "charts from shelving; may be exposed to dust in record storage areas. Hybrid work is at the discretion "
+            "of the department.\n"
+        )
+    )
+    assert "records_operations.chart_tracking_retrieval" not in analysis.skill_ids
+    assert "soft_skills.integrity_ethics" not in analysis.skill_ids
+    assert "records_operations.release_of_information" in analysis.skill_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coders belong to a separate department, and core measure abstraction is done by our Quality department, "
+        "so neither is part of this job.",
+        "No tumor registry work is involved in this role; our partner's registrars handle ICD-O-3 coding.",
+    ],
+)
+def test_work_done_by_others_and_spared_is_not_asked(extractor, sentence):
+    analysis = extractor.extract(posting(f"HIM Manager\nAbout the role\n{sentence}\nDuties\n- Lead ROI staff.\n"))
+    assert not {"records_operations.data_abstraction", "coding.icd_o"} & analysis.skill_ids
+
+
+def test_skill_words_inside_a_company_or_building_name_are_not_asked(extractor):
+    named = extractor.extract(
+        posting(
+            "HIM Site Manager\nAbout the role\nMeridian Coding & Abstracting Solutions partners with 200 hospitals. "
+            "The team works out of the Cerner Family Pavilion.\nDuties\n- Lead release of information.\n"
+        )
+    )
+    asked = extractor.extract(posting("HIM Site Manager\nDuties\n- Lead coding and abstracting in Cerner.\n"))
+    assert not {"coding.medical_coding", "ehr_software.cerner_oracle_health"} & named.skill_ids
+    assert {"coding.medical_coding", "ehr_software.cerner_oracle_health"} <= asked.skill_ids
+
+
+def test_praise_of_the_employer_staff_is_about_us_text(extractor):
+    analysis = extractor.extract(
+        posting(
+            "HIM Director\nAbout the role\nOur HIM team is known across the region for its work in Cerner.\n"
+            "Duties\n- Lead release of information.\n"
+        )
+    )
+    assert "ehr_software.cerner_oracle_health" not in analysis.skill_ids
