@@ -148,6 +148,7 @@ def main() -> None:
         system_pairs = {(p, sid) for p, sid in system_pairs if p in both}
         if both and len(both) < len(rows):
             print(f"second annotation: {len(both)} of these {len(rows)} postings")
+    if second is not None and second.exists() and both:
         p, r, f = prf(len(second_pairs & first_pairs), len(second_pairs - first_pairs), len(first_pairs - second_pairs))
         print(f"second annotator against the gold:   P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (inter-annotator agreement)")
         tp = len(system_pairs & second_pairs)
