@@ -26,7 +26,9 @@ _NEGATION_ALTERNATIVES = (
     r"\b(?P<span2>[^.;:\n]{0,80}?)\s+(?:(?:is|are|will\s+be)\s+)?not\s+(?:required|necessary|needed|mandatory|expected(?!\s+to\b))\b",
     r"\bnot\s+(?:required|necessary|needed)\s*:\s*(?P<span3>[^.;\n]{0,80})",
     # "You will not code charts or manage an HIM team", "this role is not expected to build reports"
-    r"\b(?:you|it|and|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent|lead|supervisor|coordinator|specialist))"
+    r"\b(?:you|it|and|this\s+(?:role|position|job)|the\s+(?:role|position|incumbent|lead|supervisor|coordinator|specialist)"
+    # "The CHIO is not expected to hold a CCS": the job by its title
+    r"|the\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:[A-Z])[\w-]*)"
     r"\s+(?:will\s+not|won't|would\s+not"
     r"|does\s+not|do\s+not|is\s+not|are\s+not)\s+(?:be\s+)?(?:expected\s+to\s+|required\s+to\s+|asked\s+to\s+"
     r"|responsible\s+for\s+)?(?P<span4>[^.;\n]{1,100})",
@@ -328,7 +330,7 @@ _DELEGATED_RE = re.compile(
 # tried at every position before the verb cost more than all the other requirement expressions together).
 _DELEGATED_PASSIVE_RE = re.compile(
     r"\s(?:is|are)\s+(?:(?:all|entirely|fully)\s+)?(?:handled|performed|owned|produced|built|covered|done)\s+by\s+"
-    r"(?:our|the|a|an|their|another|other|separate)\b",
+    r"(?:(?:our|the|a|an|their|another|other|separate)\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _MAX_CLAUSE_CHARS = 120
@@ -338,7 +340,7 @@ _MAX_CLAUSE_CHARS = 120
 _SPARED_RE = re.compile(
     r"\b(?:for\s+you|so\s+(?:that\s+)?(?:you|this\s+(?:role|leader|position))|not\s+(?:part\s+of|expected|responsible"
     r"|required|asked|needed)|outside\s+(?:of\s+)?(?:this|the|your)\s+(?:role|position|job|scope)|instead\s+of|rather"
-    r"\s+than|(?:you|this\s+role)\s+(?:will|won't|do|does)\s+not|no\s+(?:[\w-]+\s+){0,4}(?:required|needed|necessary)"
+    r"\s+than|(?:you|this\s+(?:role|position|job))\s+(?:will|won't|do|does)\s+not|no\s+(?:[\w-]+\s+){0,4}(?:required|needed|necessary)"
     # "so neither is part of this job", "No cancer registry abstracting is involved in this role"
     r"|(?:neither|none)\s+(?:of\s+(?:them|these|which)\s+)?(?:is|are)\s+part\s+of|\b(?:is|are)\s+(?:not\s+)?involved\s+in\s+"
     r"(?:this|the|your)\s+(?:role|position|job))",

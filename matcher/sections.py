@@ -155,7 +155,9 @@ _NOT_LIMITED_TO_RE = re.compile(
 _BOILERPLATE_PARAGRAPH_RE = CaselessPattern(
     r"(?=[abcdehmprstvw4])(?:equal\s+(?:employment\s+)?opportunity|without\s+regard\s+to|regardless\s+of\s+(?:race|age|sex)"
     r"|reasonable\s+accommodation|e-verify|drug[\s-]free\s+workplace|protected\s+veteran|affirmative\s+action"
-    r"|(?:medical|dental|vision)(?:\s*,\s*|\s+and\s+)(?:dental|vision|life)|401\s*\(?k\)?|paid\s+time\s+off|tuition\s+reimbursement"
+    r"|(?:medical|dental|vision)(?:\s*,\s*|\s+and\s+)(?:dental|vision|life)|40[13]\s*\(?[kb]\)?|paid\s+time\s+off|tuition\s+reimbursement"
+    # "reimbursement of exam fees for the RHIA or CCS after one year of service"
+    r"|reimburse(?:ment|d|s)?\s+(?:of\s+|for\s+)?(?:your\s+)?(?:[\w-]+\s+)?(?:exam|certification|credential(?:ing)?)\s+fees"
     # the applicant-data notice of job boards: "... stored in accordance with our Privacy Policy", "refer to our CA
     # Privacy Notice"
     r"|(?:accordance\s+with|refer\s+to|see|review|read)\s+(?:our|the)\s+(?:[\w-]+\s+)?privacy\s+(?:policy|notice)"

@@ -871,3 +871,20 @@ def test_praise_of_the_employer_staff_is_about_us_text(extractor):
         )
     )
     assert "ehr_software.cerner_oracle_health" not in analysis.skill_ids
+
+
+@pytest.mark.parametrize(
+    ("line", "skill_id"),
+    [
+        ("The CHIO is not expected to hold a CCS or to code.", "credentials.ccs"),
+        (
+            "This position does not maintain the chargemaster; CDM updates are handled by Finance.",
+            "revenue_cycle.chargemaster",
+        ),
+        ("We offer a 403(b) and reimbursement of exam fees for the RHIA or CCS after one year.", "credentials.ccs"),
+    ],
+)
+def test_credentials_and_work_the_posting_does_not_ask_of_the_job(extractor, line, skill_id):
+    """The job named by its title, work another department (named without "the") does, and exam fees as a perk."""
+    analysis = extractor.extract(posting(f"HIM Director\nDuties\n- Lead release of information.\n- {line}\n"))
+    assert skill_id not in analysis.skill_ids
