@@ -252,6 +252,8 @@ class Extractor:
         mentions = self._with_degree_mentions(
             mentions, degrees, text=text, sentence=text_index.sentence, section_of=section_of, kind=kind
         )
+        if kind == "posting":
+            mentions = _without_credential_conditions(mentions, text)
         requirements = Requirements(
             degrees=tuple(degrees),
             credentials=tuple(credential_requirements(text_index, mentions)),
@@ -276,6 +278,27 @@ class Extractor:
         )
 
 
+def _without_credential_conditions(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` without a general degree that is only the condition of a credential ("RHIA, or RHIT with a
+    bachelor's degree", "RHIT must have a bachelor's degree") where the posting asks for a specific degree of that
+    level (a bachelor's in HIM) elsewhere: that degree is the one asked, the condition no second one."""
+    specific_levels = {
+        _DEGREE_LEVELS[m.skill_id]
+        for m in mentions
+        if m.skill_id in _DEGREE_LEVELS and m.skill_id not in _GENERAL_DEGREES
+    }
+    if not specific_levels:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (
+            _GENERAL_DEGREES.get(m.skill_id) in specific_levels
+            and _CREDENTIAL_CONDITION_RE.search(text, max(0, m.start - 40), m.start) is not None
+        )
+    ]
+
+
 # The education skill a parsed degree stands for, by level and field (None: a field with no skill of its own).
 _DEGREE_SKILLS: dict[tuple[str, str | None], str] = {
     ("bachelor", "health information management"): "education.bachelors_him",
@@ -289,6 +312,13 @@ _DEGREE_SKILLS: dict[tuple[str, str | None], str] = {
     ("associate", None): "education.associate_any",
     ("high_school", None): "education.high_school",
 }
+# The skill of each level's degree in any field.
+_GENERAL_DEGREES: dict[str, str] = {
+    skill_id: level for (level, field), skill_id in _DEGREE_SKILLS.items() if field is None
+}
+_CREDENTIAL_CONDITION_RE = re.compile(
+    r"\b(?:RHIT|RHIA|CCS|CCA|CPC|RN|LPN)\s*[(,]?\s*(?:with|plus|must\s+(?:have|hold))\s+(?:an?\s+)?\Z"
+)
 # The level of each education skill that is a degree of one level.
 _DEGREE_LEVELS: dict[str, str] = {
     **{skill_id: level for (level, _), skill_id in _DEGREE_SKILLS.items()},

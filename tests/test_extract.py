@@ -888,3 +888,18 @@ def test_credentials_and_work_the_posting_does_not_ask_of_the_job(extractor, lin
     """The job named by its title, work another department (named without "the") does, and exam fees as a perk."""
     analysis = extractor.extract(posting(f"HIM Director\nDuties\n- Lead release of information.\n- {line}\n"))
     assert skill_id not in analysis.skill_ids
+
+
+def test_a_degree_that_only_conditions_a_credential_is_not_a_second_degree_asked(extractor):
+    """Annotators read "RHIT with a bachelor's degree" as part of the credential path, next to the HIM bachelor's."""
+    both = extractor.extract(
+        posting(
+            "HIM Manager\nQualifications\n- Bachelor's degree in Health Information Management\n"
+            "- RHIA, or RHIT with a bachelor's degree\n"
+        )
+    )
+    alone = extractor.extract(posting("HIM Manager\nQualifications\n- RHIA, or RHIT with a bachelor's degree\n"))
+    assert "education.bachelors_him" in both.skill_ids
+    assert "education.bachelors_any" not in both.skill_ids
+    assert "education.bachelors_any" in alone.skill_ids
+    assert [d.level for d in both.requirements.degrees] == ["bachelor", "bachelor"]  # still read as requirements
