@@ -410,11 +410,19 @@ _SUPERVISORY_SHORTHAND = "|".join(
 )
 _SUPERVISORY_RE = re.compile(
     rf"\b(?:supervis\w*|{_SUPERVISORY_SHORTHAND}|management|managerial|manager|leadership"
-    r"|lead(?:ing)?\s+(?:a\s+)?(?:team|staff)|director\w*|administrative\s+(?:experience|role)|people\s+leader"
+    r"|lead(?:ing)?\s+(?:a\s+)?(?:team|staff|others|people|leaders)|director\w*|administrative\s+(?:experience|role)"
+    r"|people\s+leader"
     r"|overseeing\s+staff)",
     re.IGNORECASE,
 )
-_NOT_EXPERIENCE_RE = re.compile(r"\b(?:within|after|old|ago|age|warranty|contract|term)\b", re.IGNORECASE)
+# Years spent somewhere or doing something are experience without the word: "3+ years in medical records", "1 year
+# leading others", "2 years as a coding supervisor".
+_YEARS_DOING_RE = re.compile(
+    r"\s*(?:in|as|at|leading|managing|supervising|directing|overseeing|running|working|coding)\b", re.IGNORECASE
+)
+_NOT_EXPERIENCE_RE = re.compile(
+    r"\b(?:within|after|old|ago|age|warranty|contract|term|retain\w*|kept|keep|stored?|destroy\w*)\b", re.IGNORECASE
+)
 
 
 SectionOf = Callable[[int], str]
@@ -442,7 +450,9 @@ def experience_requirements(
             tail_end = m.end() + tail_match.start()
         tail = text[m.end() : min(tail_end, m.end() + 120)]
         head = text[max(s_start, m.start() - 60) : m.start()]
-        if not (_EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(head[-40:])):
+        if not (
+            _EXPERIENCE_WORD_RE.search(tail) or _EXPERIENCE_WORD_RE.search(head[-40:]) or _YEARS_DOING_RE.match(tail)
+        ):
             continue
         section = section_of(m.start())
         if section == "boilerplate":

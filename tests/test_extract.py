@@ -903,3 +903,30 @@ def test_a_degree_that_only_conditions_a_credential_is_not_a_second_degree_asked
     assert "education.bachelors_any" not in both.skill_ids
     assert "education.bachelors_any" in alone.skill_ids
     assert [d.level for d in both.requirements.degrees] == ["bachelor", "bachelor"]  # still read as requirements
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3+ years in medical records, with at least 1 year leading others", [(3, "overall"), (1, "supervisory")]),
+        ("At least 2 years as a coding supervisor", [(2, "supervisory")]),
+        (
+            "10 years of progressive HIM experience, including five years at the director level",
+            [(10, "overall"), (5, "supervisory")],
+        ),
+        ("Records are retained for 10 years in off-site storage", []),
+    ],
+)
+def test_years_spent_somewhere_or_doing_something_are_experience(extractor, line, expected):
+    analysis = extractor.extract(posting(f"HIM Supervisor\nQualifications\n- {line}\n"))
+    assert [(e.years, e.area) for e in analysis.requirements.experience] == expected
+
+
+def test_years_leading_people_ask_for_supervision_not_a_leadership_trait(extractor):
+    years = extractor.extract(
+        posting("HIM Manager\nQualifications\n- 5 years of HIM experience, 2 years leading people\n")
+    )
+    trait = extractor.extract(posting("HIM Manager\nQualifications\n- Ability to lead others and build trust\n"))
+    assert "leadership.staff_supervision" in years.skill_ids
+    assert "soft_skills.leadership_skills" not in years.skill_ids
+    assert "soft_skills.leadership_skills" in trait.skill_ids
