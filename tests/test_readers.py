@@ -157,3 +157,13 @@ def test_decoding_any_bytes_gives_text_or_one_clear_error(raw):
 )
 def test_each_repair_runs_when_its_characters_are_present(raw, expected):
     assert normalize_text(raw) == expected
+
+
+def test_a_capitalised_word_glued_to_the_next_item_is_split_but_brand_names_stay():
+    from matcher.readers.normalize import normalize_text
+
+    assert (
+        normalize_text("CMS Conditions of ParticipationOther duties") == "CMS Conditions of Participation\nOther duties"
+    )
+    assert normalize_text("put them into ExcelWhat You Bring") == "put them into Excel\nWhat You Bring"
+    assert normalize_text("PowerChart, HealthStream and MyChart") == "PowerChart, HealthStream and MyChart"

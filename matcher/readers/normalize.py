@@ -92,6 +92,49 @@ _GLUED_ACRONYMS = frozenset(
         "GED",
     }
 )
+# Words that start list items, sentences and headings, and never the second half of a brand name in camel case.
+_GLUED_ITEM_STARTS = frozenset(
+    {
+        "What",
+        "Other",
+        "Keep",
+        "Make",
+        "Must",
+        "Ability",
+        "Minimum",
+        "Experience",
+        "Knowledge",
+        "Excellent",
+        "Ensure",
+        "Maintain",
+        "Oversee",
+        "Provide",
+        "Perform",
+        "Assist",
+        "Bachelor",
+        "Demonstrated",
+        "Proven",
+        "Prior",
+        "Please",
+        "Apply",
+        "Why",
+        "Who",
+        "You",
+        "We",
+        "The",
+        "This",
+        "Our",
+    }
+)
+
+
+def _next_word(text: str, at: int) -> str:
+    end = at
+    while end < len(text) and text[end].isascii() and text[end].isalpha():
+        end += 1
+    return text[at:end]
+
+
 # Cheap membership tests that decide whether the expressions above need to run at all.
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
 _BULLETS = "•▪◦●■·"
@@ -202,6 +245,10 @@ def _split_glued_items(text: str) -> str:
                 breaks.append(i + 1)
             continue
         if word in _GLUED_HEADINGS or (lowercase_word and _EMAIL_AHEAD_RE.match(text, i + 1) is None):
+            breaks.append(i + 1)
+        elif len(word) >= 4 and not word.islower() and _next_word(text, i + 1) in _GLUED_ITEM_STARTS:
+            # a capitalised word glued to the first word of the next item: "Conditions of ParticipationOther duties
+            # as assigned", "put them into ExcelWhat You Bring"; brand names ("PowerChart") go on with other words
             breaks.append(i + 1)
     # an acronym glued to the next item: "Preferred: RHIT or RHIAWork from home" (k is the acronym's last letter)
     for k in _find_all(classes, b"AAaa"):
