@@ -242,6 +242,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "enjoy",
         "preference",
         "benefits",
+        "diversity",
     ),
 }
 

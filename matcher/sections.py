@@ -164,7 +164,9 @@ _BOILERPLATE_PARAGRAPH_RE = CaselessPattern(
     # what staff get ("PUMC's CDI team members enjoy a flexible remote work program") and hiring preferences by law
     r"|(?:employees|team\s+members|staff|associates|colleagues)\s+(?:also\s+|will\s+|can\s+)?enjoy"
     r"|\bbenefits\s+(?:for\s+(?:[\w-]+\s+){0,3})?(?:include|including)\b|\bbenefits\s+package\b"
-    r"|preference\s+in\s+(?:hiring|employment)|(?:hiring|veterans'?)\s+preference)",
+    r"|preference\s+in\s+(?:hiring|employment)|(?:hiring|veterans'?)\s+preference"
+    # the employer's diversity statement: "We value diversity, inclusion and a culture of continuous learning"
+    r"|we\s+(?:value|celebrate|embrace|welcome)\s+diversity|diversity\s*(?:,|and|&)\s*(?:equity\s*,?\s*(?:and\s+)?)?inclusion)",
 )
 _MAX_HEADING_CHARS = 70
 _ONE_LINE_FIELDS = frozenset(

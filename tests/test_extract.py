@@ -930,3 +930,13 @@ def test_years_leading_people_ask_for_supervision_not_a_leadership_trait(extract
     assert "leadership.staff_supervision" in years.skill_ids
     assert "soft_skills.leadership_skills" not in years.skill_ids
     assert "soft_skills.leadership_skills" in trait.skill_ids
+
+
+def test_a_diversity_statement_is_boilerplate(extractor):
+    analysis = extractor.extract(
+        posting(
+            "HIM Director\nDuties\n- Lead release of information.\n\nBrightwater is an equal opportunity employer. We "
+            "value diversity, inclusion and a culture of continuous learning for all our employees.\n"
+        )
+    )
+    assert "soft_skills.continuous_learning" not in analysis.skill_ids
