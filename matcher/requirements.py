@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .analysis import (
     CredentialRequirement,
@@ -669,6 +669,7 @@ _SUPERVISORY_TITLE_RE = re.compile(
     r"|officer|team\s+leader|charge\s+nurse|superintendent)\b",
     re.IGNORECASE,
 )
+_LINE_AFTER_RANGE_RE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*(?P<line>[^\s•*\-–—·][^\n]{0,119})(?:\n|$)")
 _IN_PROGRESS_RE = re.compile(
     r"\b(?:pursuing|in\s+progress|expected|anticipated|candidate|enrolled|currently|toward|towards|working\s+on)\b",
     re.IGNORECASE,
@@ -692,15 +693,15 @@ def resume_experience(
 ) -> list[ExperienceRequirement]:
     """Years of work a resume shows: date ranges in its experience section, overlaps counted once.
 
-    Supervisory years are ranges whose job title (the line of the range or the two before it) names a
-    supervisory rank. "Present" ends at ``reference_year`` (mid-year), so results do not drift day to day.
+    Supervisory years are ranges whose job title names a supervisory rank: the title is read on the range's line and
+    the two before it, or, where the section puts dates above its jobs, on the range's line and the one after it. "Present" ends at ``reference_year`` (mid-year), so results do not drift day to day.
     """
     text = index.text
     spans = list(experience) or [(0, len(text))]
     overall: list[tuple[int, int]] = []
     supervisory: list[tuple[int, int]] = []
     evidence: dict[str, tuple[int, int]] = {}
-    for m in (m for lo, hi in spans for m in DATE_RANGE_RE.finditer(text, lo, hi)):
+    for m, dates_first in _ranges_with_layout(text, spans):
         start = _month_index(m, "a")
         end = reference_year * 12 + 5 if m.group("now") else _month_index(m, "b")
         if start is None or end is None or end < start or end - start > 50 * 12:
@@ -708,10 +709,18 @@ def resume_experience(
         interval = (start, end + 1)
         overall.append(interval)
         line_start = text.rfind("\n", 0, m.start())
-        for _ in range(2):
-            if line_start > 0:
-                line_start = text.rfind("\n", 0, line_start)
-        context = text[line_start + 1 : m.end()]
+        if dates_first:
+            # Dates above each job ("January 2009 to January 2014\nCompany Name City, State Delivery Manager"): the
+            # job's title is on the range's line or the next line with text; the lines above belong to the job before.
+            context = text[line_start + 1 : m.end()]
+            after = _LINE_AFTER_RANGE_RE.match(text, m.end())
+            if after is not None and DATE_RANGE_RE.search(after.group("line")) is None:
+                context += "\n" + after.group("line")
+        else:
+            for _ in range(2):
+                if line_start > 0:
+                    line_start = text.rfind("\n", 0, line_start)
+            context = text[line_start + 1 : m.end()]
         if _SUPERVISORY_TITLE_RE.search(context):
             supervisory.append(interval)
             evidence.setdefault("supervisory", (m.start(), m.end()))
@@ -732,6 +741,25 @@ def resume_experience(
                 )
             )
     return out
+
+
+def _ranges_with_layout(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[re.Match[str], bool]]:
+    """The date ranges of each experience section, each with whether the section puts dates above its jobs: its first
+    range stands right under the heading, alone on its line, so no title can precede it."""
+    for lo, hi in spans:
+        ranges = list(DATE_RANGE_RE.finditer(text, lo, hi))
+        if not ranges:
+            continue
+        first = ranges[0]
+        heading_end = text.find("\n", lo, first.start())
+        line_end = text.find("\n", first.end())
+        dates_first = (
+            heading_end != -1
+            and not text[heading_end : first.start()].strip()
+            and not text[first.end() : len(text) if line_end == -1 else line_end].strip()
+        )
+        for m in ranges:
+            yield m, dates_first
 
 
 def _union_length(intervals: list[tuple[int, int]]) -> int:

@@ -940,3 +940,14 @@ def test_a_diversity_statement_is_boilerplate(extractor):
         )
     )
     assert "soft_skills.continuous_learning" not in analysis.skill_ids
+
+
+def test_a_resume_job_title_under_its_date_range_counts_for_supervisory_years(extractor):
+    """Resume builders put the dates alone on a line and the employer and title under them."""
+    text = (
+        "Pat Example\n\nProfessional Experience\nJanuary 2009 to January 2014\n"
+        "Company Name City , State Documentation Services Manager\n- Trained staff.\n"
+        "January 2005 to January 2009\n\nCompany Name City , State Transcriptionist\n- Typed reports for the manager.\n"
+    )
+    analysis = extractor.extract(Document(text=text, source="r", kind="resume"))
+    assert [(e.years, e.area) for e in analysis.requirements.experience] == [(9.1, "overall"), (5.1, "supervisory")]
