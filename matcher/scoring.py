@@ -646,12 +646,13 @@ class _FitBuilder:
                     Gap(
                         kind="experience",
                         key=f"years:{area}",
-                        label=f"{need:g} years of {'supervisory ' if area == 'supervisory' else ''}experience",
+                        label=f"{_years(need)} of {'supervisory ' if area == 'supervisory' else ''}experience",
                         requirement=asked.requirement,
                         importance=3.0,
                         action="acquire",
                         advice=(
-                            f"The posting asks {need:g} years; your resume's dates show about {have:g}. "
+                            f"The posting asks {_years(need)}; your resume's dates show "
+                            + (f"about {_years(have)}. " if have else "none. ")
                             + (
                                 "Seek a lead, supervisor or committee-chair role to build supervisory time."
                                 if area == "supervisory"
@@ -721,3 +722,8 @@ def bundled_posting_paths() -> list[Path]:
         for entry in root.iterdir()
         if re.match(r"p\d{3}_", entry.name) and entry.name.endswith((".txt", ".md", ".html"))
     )
+
+
+def _years(count: float) -> str:
+    """A count of years as a person writes it: "1 year", "2.5 years"."""
+    return f"{count:g} year" if count == 1 else f"{count:g} years"

@@ -253,3 +253,22 @@ def test_a_credential_not_yet_earned_is_a_gap_to_finish(extractor, claim):
     assert gap.resume_evidence is not None and "RHIA" in gap.resume_evidence.text
     assert not [g for g in held.missing if g.kind == "credential"]
     assert pending.score < held.score
+
+
+def test_experience_gaps_count_years_as_people_write_them(extractor):
+    posting = extractor.extract(
+        Document(
+            text="HIM Supervisor\nQualifications\n- 1 year of supervisory experience\n", source="p", kind="posting"
+        )
+    )
+    resume = extractor.extract(
+        Document(
+            text="Pat\n\nEXPERIENCE\nHIM Clerk, Example Clinic, 2020 - 2025\n- Filed charts.\n",
+            source="r",
+            kind="resume",
+        )
+    )
+    fit = FitScorer().fit([posting]).score(resume=resume, posting=posting)
+    gap = next(g for g in fit.missing if g.kind == "experience")
+    assert gap.label == "1 year of supervisory experience"
+    assert "asks 1 year; your resume's dates show none." in gap.advice
