@@ -167,3 +167,10 @@ def test_a_capitalised_word_glued_to_the_next_item_is_split_but_brand_names_stay
     )
     assert normalize_text("put them into ExcelWhat You Bring") == "put them into Excel\nWhat You Bring"
     assert normalize_text("PowerChart, HealthStream and MyChart") == "PowerChart, HealthStream and MyChart"
+
+
+def test_a_word_glued_to_the_years_of_the_next_item_is_split():
+    from matcher.readers.normalize import normalize_text
+
+    assert normalize_text("HIT preferred3+ years of ROI experience") == "HIT preferred\n3+ years of ROI experience"
+    assert normalize_text("ICD10, 3M and HL7 interfaces") == "ICD10, 3M and HL7 interfaces"
