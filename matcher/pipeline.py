@@ -420,7 +420,7 @@ class SkillMatcher:
             accepted.append((start, -negative_end, skill_id))
         if guarded:  # a guarded term and an ordinary alias of one skill may match the same span
             accepted = list(dict.fromkeys(accepted))
-        return [RawMatch(skill_id, start, end) for start, end, skill_id in _drop_contained(accepted)]
+        return _merge_overlaps(_drop_contained(accepted))
 
 
 class _ExactCasePhrases:
@@ -561,6 +561,22 @@ def _drop_contained(found: list[tuple[int, int, str]]) -> Iterator[tuple[int, in
         if max_end_before >= end:
             continue
         yield start, end, skill_id
+
+
+def _merge_overlaps(found: Iterable[tuple[int, int, str]]) -> list[RawMatch]:
+    """The matches as RawMatches, two overlapping matches of one skill made one ("Excellent presentation" and
+    "presentation skills" in "Excellent presentation skills"): a person reads one mention there, not two."""
+    merged: list[RawMatch] = []
+    last_of: dict[str, int] = {}  # skill id -> index in ``merged`` of its latest match
+    for start, end, skill_id in found:
+        i = last_of.get(skill_id)
+        if i is not None and merged[i].end > start:
+            if end > merged[i].end:
+                merged[i] = RawMatch(skill_id, merged[i].start, end)
+            continue
+        last_of[skill_id] = len(merged)
+        merged.append(RawMatch(skill_id, start, end))
+    return merged
 
 
 @lru_cache(maxsize=8)

@@ -951,3 +951,9 @@ def test_a_resume_job_title_under_its_date_range_counts_for_supervisory_years(ex
     )
     analysis = extractor.extract(Document(text=text, source="r", kind="resume"))
     assert [(e.years, e.area) for e in analysis.requirements.experience] == [(9.1, "overall"), (5.1, "supervisory")]
+
+
+def test_overlapping_matches_of_one_skill_are_one_mention(extractor):
+    analysis = extractor.extract(posting("HIM Manager\nQualifications\n- Excellent presentation skills required.\n"))
+    mentions = analysis.mentions_of("soft_skills.presentation_skills")
+    assert [m.text for m in mentions] == ["Excellent presentation skills"]
