@@ -174,3 +174,12 @@ def test_a_word_glued_to_the_years_of_the_next_item_is_split():
 
     assert normalize_text("HIT preferred3+ years of ROI experience") == "HIT preferred\n3+ years of ROI experience"
     assert normalize_text("ICD10, 3M and HL7 interfaces") == "ICD10, 3M and HL7 interfaces"
+
+
+def test_a_numbered_item_glued_to_the_sentence_before_is_split():
+    from matcher.readers.normalize import normalize_text
+
+    assert normalize_text("as needed.14. Adheres to policies.15. Completes") == (
+        "as needed.\n14. Adheres to policies.\n15. Completes"
+    )
+    assert normalize_text("see p.12. Then") == "see p.12. Then"

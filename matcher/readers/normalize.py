@@ -27,8 +27,8 @@ _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 # or a short prefix ("eClinicalWorks", "iKnowMed", "myAvatar"); athenahealth's products ("athenaOne") and e-mail
 # addresses are left alone.
 # Candidates are found by classing every character (a lowercase letter, A capital, . a full stop or colon, 9 a
-# digit) in one bytes.translate and searching for "aA", "a.A", "AAaa" and "aaa9": a regular expression scan of each
-# text cost more than the rest of normalising it.
+# digit) in one bytes.translate and searching for "aA", "a.A", "aa.9", "AAaa" and "aaa9": a regular expression scan
+# of each text cost more than the rest of normalising it.
 _CHARACTER_CLASSES = bytes(
     ord("a")
     if chr(c).islower() and c < 128
@@ -137,6 +137,7 @@ def _next_word(text: str, at: int) -> str:
     return text[at:end]
 
 
+_GLUED_NUMBER_RE = re.compile(r"\d{1,2}[.)][ ]+[A-Z]")
 _GLUED_YEARS_RE = re.compile(r"\d{1,2}\+?[ ]*(?:-[ ]*\d{1,2}[ ]*)?(?:years?|yrs?)\b", re.IGNORECASE)
 # Cheap membership tests that decide whether the expressions above need to run at all.
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00e2"
@@ -260,6 +261,10 @@ def _split_glued_items(text: str) -> str:
             start -= 1
         if (start == 0 or not text[start - 1].isalpha()) and text[start : k + 1] in _GLUED_ACRONYMS:
             breaks.append(k + 1)
+    # a numbered item glued to the sentence before: "as needed.14. Adheres to all policies"
+    for i in _find_all(classes, b"aa.9"):
+        if text[i + 2] == "." and _GLUED_NUMBER_RE.match(text, i + 3) is not None:
+            breaks.append(i + 3)
     # a word glued to the years of the next item: "HIT preferred3+ years of release of information experience"
     for i in _find_all(classes, b"aaa9"):
         if _GLUED_YEARS_RE.match(text, i + 3) is not None:
