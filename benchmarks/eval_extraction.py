@@ -126,7 +126,9 @@ def main() -> None:
     for name in ("system", "baseline"):
         p, r, f = prf(*counts[name])
         label = "skills-matcher" if name == "system" else "baseline (label search)"
-        print(f"{label:24}{p:10.3f}{r:9.3f}{f:8.3f}")
+        # four decimals and the counts: an aim such as precision >= 0.90 must not be met by rounding
+        tp, fp, fn = counts[name]
+        print(f"{label:24}{p:10.4f}{r:9.4f}{f:8.4f}  (tp {tp}, fp {fp}, fn {fn})")
     print(
         f"role-level accuracy: {role_hits / len(rows):.3f}"
         f"  (majority-class baseline {role_baseline_hits / len(rows):.3f})"
