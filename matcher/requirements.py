@@ -409,7 +409,9 @@ _SUPERVISORY_SHORTHAND = "|".join(
     if word in ("management", "manager", "managers", "supervisory", "supervisor")
 )
 _SUPERVISORY_RE = re.compile(
-    rf"\b(?:supervis\w*|{_SUPERVISORY_SHORTHAND}|management|managerial|manager|leadership"
+    # "experience in health information management" names the field, not a management role
+    rf"\b(?:supervis\w*|{_SUPERVISORY_SHORTHAND}|(?<!information )(?<!records )(?<!record )(?<!cycle )management"
+    r"|managerial|manager|leadership"
     r"|lead(?:ing)?\s+(?:a\s+)?(?:team|staff|others|people|leaders)|director\w*|administrative\s+(?:experience|role)"
     r"|people\s+leader"
     r"|overseeing\s+staff)",
@@ -665,11 +667,12 @@ DATE_RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _SUPERVISORY_TITLE_RE = re.compile(
-    r"\b(?:director|manager|supervisor|supervisory|lead|chief|head|coordinator|administrator|vp|vice\s+president"
+    # "lead" as a title ("Team Lead", "Lead Coder"), not the verb of a duty line ("Lead discussions regarding ...")
+    r"\b(?:director|manager|supervisor|supervisory|lead(?![^\S\n]+(?-i:[a-z]))|chief|head|coordinator|administrator|vp"
+    r"|vice\s+president"
     r"|officer|team\s+leader|charge\s+nurse|superintendent)\b",
     re.IGNORECASE,
 )
-_LINE_AFTER_RANGE_RE = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*(?P<line>[^\s•*\-–—·][^\n]{0,119})(?:\n|$)")
 _IN_PROGRESS_RE = re.compile(
     r"\b(?:pursuing|in\s+progress|expected|anticipated|candidate|enrolled|currently|toward|towards|working\s+on)\b",
     re.IGNORECASE,
@@ -712,15 +715,9 @@ def resume_experience(
         if dates_first:
             # Dates above each job ("January 2009 to January 2014\nCompany Name City, State Delivery Manager"): the
             # job's title is on the range's line or the next line with text; the lines above belong to the job before.
-            context = text[line_start + 1 : m.end()]
-            after = _LINE_AFTER_RANGE_RE.match(text, m.end())
-            if after is not None and DATE_RANGE_RE.search(after.group("line")) is None:
-                context += "\n" + after.group("line")
+            context = text[line_start + 1 : m.end()] + "\n" + _job_lines_after(text, m.end())
         else:
-            for _ in range(2):
-                if line_start > 0:
-                    line_start = text.rfind("\n", 0, line_start)
-            context = text[line_start + 1 : m.end()]
+            context = _job_lines_before(text, line_start) + "\n" + text[line_start + 1 : m.end()]
         if _SUPERVISORY_TITLE_RE.search(context):
             supervisory.append(interval)
             evidence.setdefault("supervisory", (m.start(), m.end()))
@@ -741,6 +738,39 @@ def resume_experience(
                 )
             )
     return out
+
+
+def _job_lines_after(text: str, end: int) -> str:
+    """The short lines under a date range, up to the first duty line: employer, place and title, as resume builders
+    lay them out ("Company Name", "City", ", State", "Health Information Specialist"; PDF copies put each on a line
+    of its own)."""
+    lines: list[str] = []
+    for line in text[end : end + 400].split("\n")[1:]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped[0] in "•*-–—·" or DATE_RANGE_RE.search(stripped) or len(lines) == 6:
+            break
+        if len(stripped) > 100:
+            if not lines:  # the title run into the first duty: "Health Information Manager Company Name ... Oversaw"
+                lines.append(stripped[:60])
+            break
+        lines.append(stripped)
+    return "\n".join(lines)
+
+
+def _job_lines_before(text: str, line_start: int) -> str:
+    """The two lines with words above a date range's line (PDF copies put a lone comma or a blank between a title
+    and its dates: "Medical Record Technician", ",", "10/2014 to Current")."""
+    lines: list[str] = []
+    end = line_start
+    while end > 0 and len(lines) < 2:
+        start = text.rfind("\n", 0, end)
+        line = text[start + 1 : end]
+        if sum(c.isalnum() for c in line) >= 2:
+            lines.append(line)
+        end = start
+    return "\n".join(reversed(lines))
 
 
 def _ranges_with_layout(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[re.Match[str], bool]]:

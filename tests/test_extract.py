@@ -957,3 +957,42 @@ def test_overlapping_matches_of_one_skill_are_one_mention(extractor):
     analysis = extractor.extract(posting("HIM Manager\nQualifications\n- Excellent presentation skills required.\n"))
     mentions = analysis.mentions_of("soft_skills.presentation_skills")
     assert [m.text for m in mentions] == ["Excellent presentation skills"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "5 years of experience in health information management, including 2 years leading staff",
+            [(5, "overall"), (2, "supervisory")],
+        ),
+        ("3 years of HIM management experience", [(3, "supervisory")]),
+    ],
+)
+def test_health_information_management_is_a_field_not_a_management_role(extractor, line, expected):
+    analysis = extractor.extract(posting(f"HIM Manager\nQualifications\n- {line}\n"))
+    assert [(e.years, e.area) for e in analysis.requirements.experience] == expected
+
+
+@pytest.mark.parametrize(
+    ("history", "supervisory"),
+    [
+        # a PDF copy: the title above a lone comma, the dates split over lines
+        ("Medical Records Supervisor\n,\n10/2014\n\nto\n03/2020\nCompany Name\n- Filed charts.\n", 5.5),
+        # the title run into the first duty line under the dates
+        (
+            "01/2002 to 01/2004\nHealth Information Manager Company Name City , State Oversaw all HIM work flow in the "
+            "department, release of information and coding for the hospital.\n",
+            2.1,
+        ),
+        # "Lead" as the verb of the job before's last duty is no title
+        (
+            "Data Analyst 01/2015 to 01/2018\nLead discussions regarding data issues identified\n"
+            "Business Analyst 01/2012 to 01/2015\n- Built reports.\n",
+            None,
+        ),
+    ],
+)
+def test_resume_job_titles_are_found_across_layouts(extractor, history, supervisory):
+    analysis = extractor.extract(Document(text=f"Pat Example\n\nExperience\n{history}", source="r", kind="resume"))
+    assert analysis.requirements.years("supervisory", None) == supervisory
