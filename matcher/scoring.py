@@ -300,16 +300,26 @@ def market_gaps(fits: Sequence[Fit]) -> list[dict[str, Any]]:
     counts: Counter[str] = Counter()
     info: dict[str, Gap] = {}
     required: Counter[str] = Counter()
+    years_asked: dict[str, set[float]] = {}
     for fit in fits:
         for gap in fit.missing:
             counts[gap.key] += 1
             required[gap.key] += gap.requirement == "required"
             if gap.key not in info or gap.importance > info[gap.key].importance:
                 info[gap.key] = gap
+            years = _YEARS_LABEL_RE.match(gap.label) if gap.kind == "experience" else None
+            if years is not None:
+                years_asked.setdefault(gap.key, set()).add(float(years.group("years")))
+    labels = {key: info[key].label for key in info}
+    for key, asked in years_asked.items():
+        # postings ask different numbers of years: one posting's "4 years of experience" would misstate the others
+        if len(asked) > 1:
+            what = "supervisory experience" if key == "years:supervisory" else "experience"
+            labels[key] = f"Years of {what} ({min(asked):g}-{max(asked):g} asked)"
     return [
         {
             "key": key,
-            "label": info[key].label,
+            "label": labels[key],
             "kind": info[key].kind,
             "postings": n,
             "required_in": required[key],
@@ -318,6 +328,9 @@ def market_gaps(fits: Sequence[Fit]) -> list[dict[str, Any]]:
         }
         for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], -required[kv[0]], kv[0]))
     ]
+
+
+_YEARS_LABEL_RE = re.compile(r"(?P<years>\d+(?:\.\d+)?) years? of ")
 
 
 class _FitBuilder:

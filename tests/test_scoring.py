@@ -272,3 +272,21 @@ def test_experience_gaps_count_years_as_people_write_them(extractor):
     gap = next(g for g in fit.missing if g.kind == "experience")
     assert gap.label == "1 year of supervisory experience"
     assert "asks 1 year; your resume's dates show none." in gap.advice
+
+
+def test_market_gaps_name_the_range_of_years_postings_ask(extractor):
+    def posting(years, source):
+        text = f"HIM Supervisor\nQualifications\n- {years} years of HIM experience required.\n"
+        return extractor.extract(Document(text=text, source=source, kind="posting"))
+
+    postings = [posting(2, "a"), posting(5, "b")]
+    resume = extractor.extract(
+        Document(
+            text="Pat\n\nEXPERIENCE\nClerk, Example Clinic, 2024 - 2025\n- Filed charts.\n", source="r", kind="resume"
+        )
+    )
+    gaps = {g["key"]: g for g in market_gaps(FitScorer().fit(postings).rank(resume=resume))}
+    assert gaps["years:overall"]["label"] == "Years of experience (2-5 asked)"
+    assert gaps["years:overall"]["postings"] == 2
+    one = {g["key"]: g for g in market_gaps(FitScorer().fit(postings[:1]).rank(resume=resume))}
+    assert one["years:overall"]["label"] == "2 years of experience"
