@@ -697,7 +697,9 @@ def resume_experience(
     """Years of work a resume shows: date ranges in its experience section, overlaps counted once.
 
     Supervisory years are ranges whose job title names a supervisory rank: the title is read on the range's line and
-    the two before it, or, where the section puts dates above its jobs, on the range's line and the one after it. "Present" ends at ``reference_year`` (mid-year), so results do not drift day to day.
+    the two lines with words above it or, where the section puts dates above its jobs, on the short lines under it
+    (see ``_ranges_with_layout``). "Present" ends at ``reference_year`` (mid-year), so results do not drift day to
+    day.
     """
     text = index.text
     spans = list(experience) or [(0, len(text))]

@@ -330,9 +330,6 @@ def market_gaps(fits: Sequence[Fit]) -> list[dict[str, Any]]:
     ]
 
 
-_YEARS_LABEL_RE = re.compile(r"(?P<years>\d+(?:\.\d+)?) years? of ")
-
-
 class _FitBuilder:
     """Computes one Fit; every rule of the formula is in this class, every weight in scoring.yaml."""
 
@@ -740,3 +737,7 @@ def bundled_posting_paths() -> list[Path]:
 def _years(count: float) -> str:
     """A count of years as a person writes it: "1 year", "2.5 years"."""
     return f"{count:g} year" if count == 1 else f"{count:g} years"
+
+
+# Reads back the count ``_years`` wrote at the start of an experience gap's label ("2 years of experience").
+_YEARS_LABEL_RE = re.compile(r"(?P<years>\d+(?:\.\d+)?) years? of ")
