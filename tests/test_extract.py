@@ -412,6 +412,10 @@ def test_single_letter_credential_suffix_at_the_end_of_a_sentence(extractor):
         ("Why join us", "boilerplate"),
         ("Why you'll love working here", "boilerplate"),
         ("Why choose us", "boilerplate"),
+        ("Why Riverbend?", "boilerplate"),
+        ("What Sunstone offers", "boilerplate"),
+        ("What this role offers you", "boilerplate"),
+        ("What you'll do?", "duties"),
     ],
 )
 def test_why_headings_about_the_role_are_not_employer_boilerplate(heading, name):
@@ -496,6 +500,14 @@ def test_a_degree_the_posting_does_not_ask_for_is_no_requirement(extractor, line
     [
         ("Employees complete HIPAA privacy training during orientation.", "privacy_compliance.privacy_training"),
         ("HIPAA and compliance training are completed upon hire.", "privacy_compliance.privacy_training"),
+        (
+            "All workforce members complete HIPAA training within 30 days of hire.",
+            "privacy_compliance.privacy_training",
+        ),
+        (
+            "This is not a medical records position. Medical records requests are handled by our central HIM team.",
+            "records_operations.release_of_information",
+        ),
         ("Coding, CDI and DNFB management are **not** in scope for this role.", "revenue_cycle.dnfb"),
         ("Release of information is outside the scope of this position.", "records_operations.release_of_information"),
         (
