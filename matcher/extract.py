@@ -176,6 +176,8 @@ class Extractor:
         HIM"), and it ties a field to a degree across a list of alternatives.
         """
         added: list[Mention] = []
+        # General degree mentions the reader read a field into: the specific skill replaces them.
+        replaced: set[tuple[str, int, int]] = set()
         for degree in degrees:
             skill_id = _DEGREE_SKILLS.get((degree.level, degree.field)) or _DEGREE_SKILLS.get((degree.level, None))
             if skill_id is None or skill_id not in self.taxonomy:
@@ -189,6 +191,15 @@ class Extractor:
             # Bachelor's in HIM"); any other covering education mention already says what the degree is.
             if covering and (covering != {general} or skill_id == general):
                 continue
+            if covering and _FIELD_PREFERRED_RE.match(text, end) is None:
+                # "Associate's or Bachelor's degree in HIM": the phrase the taxonomy read as any associate degree
+                # is an associate degree in HIM, one ask and not two. "Associate degree required, preferably in HIT"
+                # asks for both: any associate degree, and one in HIT if possible.
+                replaced.update(
+                    (m.skill_id, m.start, m.end)
+                    for m in mentions
+                    if m.skill_id == general and m.start < end and start < m.end
+                )
             if skill_id == general:
                 # "Master's degree (MHA, MBA or MPH)" asks for those degrees: a specific one of the same level in
                 # the sentence says which, and the general skill would be a second, vaguer reading of it.
@@ -202,7 +213,8 @@ class Extractor:
             added.append(_mention(self.taxonomy[skill_id], text, start, end, section_of(start), requirement))
         if not added:
             return mentions
-        return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+        kept = [m for m in mentions if (m.skill_id, m.start, m.end) not in replaced]
+        return sorted([*kept, *added], key=lambda m: (m.start, m.end))
 
     @staticmethod
     def _as_document(document: Document | str, *, kind: str, source: str) -> Document:
@@ -316,6 +328,11 @@ _DEGREE_SKILLS: dict[tuple[str, str | None], str] = {
 _GENERAL_DEGREES: dict[str, str] = {
     skill_id: level for (level, field), skill_id in _DEGREE_SKILLS.items() if field is None
 }
+_FIELD_PREFERRED_RE = re.compile(
+    r"[^\S\n]*(?:degree\b)?[^\S\n]*(?:[(,;:-][^\S\n]*)?(?:(?:is[^\S\n]+)?required[^\S\n]*[,;]?[^\S\n]*)?"
+    r"(?:preferably|preferred|ideally)[^\S\n]*(?:\(|in\b|:)",
+    re.IGNORECASE,
+)
 _CREDENTIAL_CONDITION_RE = re.compile(
     r"\b(?:RHIT|RHIA|CCS|CCA|CPC|RN|LPN)\s*[(,]?\s*(?:with|plus|must\s+(?:have|hold))\s+(?:an?\s+)?\Z"
 )

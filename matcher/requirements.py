@@ -549,6 +549,11 @@ def degree_requirements(
         s_start, s_end = index.sentence(m.start(), m.end())
         # The field follows the degree ("... in Health Information Management") or, less often, precedes it.
         after = text[m.start() : min(s_end, m.end() + 90)].lower()
+        # The field of what follows the degree is not the degree's: "Bachelor's degree and three years of experience
+        # in health information management", "a bachelor's degree plus a ... HIM certificate".
+        stop = _FIELD_STOP_RE.search(after, m.end() - m.start())
+        if stop is not None:
+            after = after[: stop.start()]
         before = text[max(s_start, m.start() - 40) : m.start()].lower()
         field = None
         if _NO_FIELD_RE.match(text, m.end(), min(len(text), m.end() + 30)):
@@ -573,6 +578,9 @@ def degree_requirements(
     return found
 
 
+_FIELD_STOP_RE = re.compile(
+    r"\b(?:experience|years?|yrs|certificate|certification|credential|plus)\b|\band\s+(?:\d|one|two|three|four|five|six)"
+)
 _NO_FIELD_RE = re.compile(
     r"[^\S\n]*[(,:-]?[^\S\n]*(?:in[^\S\n]+)?(?:any|an?[^\S\n]+unrelated)[^\S\n]+(?:field|major|discipline|subject|area)",
     re.IGNORECASE,

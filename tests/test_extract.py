@@ -355,19 +355,16 @@ def test_mention_text_has_no_list_punctuation_at_its_edges(extractor):
         ("MSN in nursing informatics or health informatics preferred.", {"education.masters_him_informatics"}),
         (
             "Bachelor's or graduate degree from an accredited institution in health information management.",
-            {"education.bachelors_him", "education.masters_any", "education.masters_him_informatics"},
+            {"education.bachelors_him", "education.masters_him_informatics"},
         ),
-        # Read by the taxonomy as "any associate degree"; the reader ties HIM to it as well.
-        (
-            "Associate's or Bachelor's in HIM required.",
-            {"education.associate_any", "education.associate_hit", "education.bachelors_him"},
-        ),
+        # Read by the taxonomy as "any associate degree"; the reader ties HIM to it, and that reading replaces it.
+        ("Associate's or Bachelor's in HIM required.", {"education.associate_hit", "education.bachelors_him"}),
         # The parenthesis says which master's: no general master's besides them.
         ("Master's degree (MHA, MBA or MPH) preferred.", {"education.mha", "education.mba", "education.mph"}),
         # a real resume's "Associate of Arts Degree : Health Information Technology"
         (
             "Associate of Arts Degree : Health Information Technology",
-            {"education.associate_any", "education.associate_hit"},
+            {"education.associate_hit"},
         ),
     ],
 )
@@ -796,6 +793,29 @@ def test_training_the_employer_gives_and_facilities_it_operates_are_not_asked(ex
         )
     )
     assert not {"privacy_compliance.joint_commission", "privacy_compliance.hipaa"} & analysis.skill_ids
+
+
+@pytest.mark.parametrize(
+    ("line", "found", "absent"),
+    [
+        # A field only preferred leaves the degree itself asked in any field.
+        (
+            "Associates degree required, preferably in Health Information Technology.",
+            {"education.associate_any", "education.associate_hit"},
+            set(),
+        ),
+        # The field of the experience that follows is not the degree's.
+        (
+            "Bachelor's degree and three years of experience in health information management.",
+            {"education.bachelors_any"},
+            {"education.bachelors_him"},
+        ),
+    ],
+)
+def test_the_field_read_into_a_degree_says_which_degree_is_asked(extractor, line, found, absent):
+    analysis = extractor.extract(posting(f"HIM Supervisor\nQualifications\n- {line}\n"))
+    assert found <= analysis.skill_ids
+    assert not absent & analysis.skill_ids
 
 
 def test_a_degree_in_any_field_has_no_field(extractor):
