@@ -1031,3 +1031,10 @@ _DONE_BY_OTHERS = {"records_operations.data_abstraction", "coding.icd_o"}
 )
 def test_what_the_posting_does_not_ask_of_the_hire(extractor, text, skill_ids):
     assert not skill_ids & extractor.extract(posting(text)).skill_ids
+
+
+def test_cpc_is_the_coding_credential_beside_an_apply_button_not_in_advertising(extractor):
+    coder = extractor.extract(posting('Coder\nQualifications\n- CPC, COC or CCS required\n\nClick "Apply" to submit.'))
+    assert "credentials.cpc" in coder.skill_ids
+    marketer = extractor.extract(posting("Digital Marketer\nDuties\n- Lower our CPC (cost per click) on paid search."))
+    assert "credentials.cpc" not in marketer.skill_ids

@@ -174,6 +174,8 @@ def test_a_word_glued_to_the_years_of_the_next_item_is_split():
 
     assert normalize_text("HIT preferred3+ years of ROI experience") == "HIT preferred\n3+ years of ROI experience"
     assert normalize_text("ICD10, 3M and HL7 interfaces") == "ICD10, 3M and HL7 interfaces"
+    assert normalize_text("RHIA, RHIT or CCS10+ years of coding") == "RHIA, RHIT or CCS\n10+ years of coding"
+    assert normalize_text("ICD10 codes and CPT4 for 2 years") == "ICD10 codes and CPT4 for 2 years"
 
 
 def test_a_numbered_item_glued_to_the_sentence_before_is_split():

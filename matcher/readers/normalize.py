@@ -27,8 +27,8 @@ _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 # or a short prefix ("eClinicalWorks", "iKnowMed", "myAvatar"); athenahealth's products ("athenaOne") and e-mail
 # addresses are left alone.
 # Candidates are found by classing every character (a lowercase letter, A capital, . a full stop or colon, 9 a
-# digit) in one bytes.translate and searching for "aA", "a.A", "aa.9", "AAaa" and "aaa9": a regular expression scan
-# of each text cost more than the rest of normalising it.
+# digit) in one bytes.translate and searching for "aA", "a.A", "aa.9", "AAaa", "aaa9" and "AA9": a regular
+# expression scan of each text cost more than the rest of normalising it.
 _CHARACTER_CLASSES = bytes(
     ord("a")
     if chr(c).islower() and c < 128
@@ -269,6 +269,13 @@ def _split_glued_items(text: str) -> str:
     for i in _find_all(classes, b"aaa9"):
         if _GLUED_YEARS_RE.match(text, i + 3) is not None:
             breaks.append(i + 3)
+    # an acronym glued to the years of the next item: "RHIA, RHIT or CCS10+ years of coding experience"
+    for k in _find_all(classes, b"AA9"):
+        start = k
+        while start > 0 and "A" <= text[start - 1] <= "Z":
+            start -= 1
+        if text[start : k + 2] in _GLUED_ACRONYMS and _GLUED_YEARS_RE.match(text, k + 2) is not None:
+            breaks.append(k + 2)
     breaks.sort()
     if not breaks:
         return text
