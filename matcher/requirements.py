@@ -312,8 +312,9 @@ _OFFERED_RE = re.compile(
 # and compliance training are completed upon hire". A duty ("delivers HIPAA training at orientation") has neither
 # the employees as subject nor the passive. Read in a short window before each "orientation", "onboarding" or "hire".
 _ONBOARDING_RE = re.compile(
-    r"\b(?:employees|staff|new\s+hires|(?:team|workforce)\s+members|workforce|associates|you)\s+(?:will\s+)?(?:complete|receive|take|attend)s?"
-    r"\s+(?P<onboarded>(?:[\w/&-]+[ \t]+){0,5}training)\s+(?:during|at|upon|as\s+part\s+of|within\s+\w+\s+(?:days|weeks)\s+of)\s+(?:your\s+|their\s+)?"
+    r"\b(?:employees|staff|new\s+hires|(?:team|workforce)\s+members|workforce|associates|you)\s+(?:will\s+)?"
+    r"(?:complete|receive|take|attend)s?\s+(?P<onboarded>(?:[\w/&-]+[ \t]+){0,5}training)\s+"
+    r"(?:during|at|upon|as\s+part\s+of|within\s+\w+\s+(?:days|weeks)\s+of)\s+(?:your\s+|their\s+)?"
     r"(?:new[\s-]hire\s+|new\s+employee\s+|general\s+)?(?:orientation|onboarding|hire)\b"
     r"|(?P<onboarding>(?:[\w/&-]+[ \t]+){0,5}training)\s+(?:is|are)\s+(?:completed|provided|given|offered)\s+"
     r"(?:during|at|upon|as\s+part\s+of)\s+(?:new[\s-]hire\s+|new\s+employee\s+|general\s+)?(?:orientation|onboarding|hire)\b",
@@ -342,10 +343,10 @@ _SPARED_RE = re.compile(
     r"|required|asked|needed)|outside\s+(?:of\s+)?(?:this|the|your)\s+(?:role|position|job|scope)|instead\s+of|rather"
     r"\s+than|(?:you|this\s+(?:role|position|job))\s+(?:will|won't|do|does)\s+not|no\s+(?:[\w-]+\s+){0,4}(?:required|needed|necessary)"
     # "so neither is part of this job", "No cancer registry abstracting is involved in this role"
-    # "This is not a medical records or coding position. Medical records requests ... are handled by ..."
-    r"|\b(?:this|it)\s+is\s+not\s+an?\s+(?:[\w/&-]+\s+){0,6}?(?:position|role|job)\b"
     r"|(?:neither|none)\s+(?:of\s+(?:them|these|which)\s+)?(?:is|are)\s+part\s+of|\b(?:is|are)\s+(?:not\s+)?involved\s+in\s+"
-    r"(?:this|the|your)\s+(?:role|position|job))",
+    r"(?:this|the|your)\s+(?:role|position|job)"
+    # "This is not a medical records or coding position. Medical records requests ... are handled by ..."
+    r"|\b(?:this|it)\s+is\s+not\s+an?\s+(?:[\w/&-]+\s+){0,6}?(?:position|role|job)\b)",
     re.IGNORECASE,
 )
 

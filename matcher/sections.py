@@ -58,7 +58,8 @@ _POSTING_HEADINGS: dict[str, str] = {
         | about\s+(?!you\b|yourself\b)[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,5}
         | who\s+we\s+are | our\s+(?:mission|values|culture|story|commitment|company|organization|benefits)
         | (?:benefits|perks)(?:\s*(?:and|&|/)\s*(?:perks|benefits))?(?:\s+(?:package|overview|include|summary))?
-        | what\s+we\s+offer | we\s+offer | what\s+(?!you\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,3}\s+offers(?:\s+you)? | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+(?!(?:this|the|you|your|we)\b)(?-i:[A-Z])[\w]*(?:\s+(?-i:[A-Z])[\w]*){0,3}
+        | what\s+we\s+offer | we\s+offer | what\s+(?!you\b)[\w&'.-]+(?:\s+[\w&'.-]+){0,3}\s+offers(?:\s+you)?
+        | why\s+(?:join|work\s+(?:for|with|at))(?:\s+us)? | why\s+(?!(?:this|the|you|your|we)\b)(?-i:[A-Z])[\w]*(?:\s+(?-i:[A-Z])[\w]*){0,3}
         | why\s+(?:us|choose\s+us|you(?:'ll|\s+will)\s+love(?:\s+[\w']+){0,4})
         | total\s+rewards | compensation(?:\s+(?:and|&)\s+benefits)? | (?:pay|salary)(?:\s+(?:range|rate|and\s+benefits))?
         | (?:a\s+)?reasonable\s+estimate\s+of\s+(?:the\s+)?(?:current\s+)?(?:pay\s+|salary\s+|compensation\s+)?range

@@ -213,6 +213,13 @@ def _find_all(classes: bytes, pattern: bytes) -> list[int]:
     return found
 
 
+def _acronym_start(text: str, k: int) -> int:
+    """Where the run of capitals holding offset ``k`` starts."""
+    while k > 0 and "A" <= text[k - 1] <= "Z":
+        k -= 1
+    return k
+
+
 def _split_glued_items(text: str) -> str:
     """``text`` with a line break after each glued list item, sentence, label or heading (see above). Candidates
     come from one cheap character-class scan; most texts have none, or only brand names."""
@@ -256,9 +263,7 @@ def _split_glued_items(text: str) -> str:
             breaks.append(i + 1)
     # an acronym glued to the next item: "Preferred: RHIT or RHIAWork from home" (k is the acronym's last letter)
     for k in _find_all(classes, b"AAaa"):
-        start = k
-        while start > 0 and "A" <= text[start - 1] <= "Z":
-            start -= 1
+        start = _acronym_start(text, k)
         if (start == 0 or not text[start - 1].isalpha()) and text[start : k + 1] in _GLUED_ACRONYMS:
             breaks.append(k + 1)
     # a numbered item glued to the sentence before: "as needed.14. Adheres to all policies"
@@ -271,10 +276,7 @@ def _split_glued_items(text: str) -> str:
             breaks.append(i + 3)
     # an acronym glued to the years of the next item: "RHIA, RHIT or CCS10+ years of coding experience"
     for k in _find_all(classes, b"AA9"):
-        start = k
-        while start > 0 and "A" <= text[start - 1] <= "Z":
-            start -= 1
-        if text[start : k + 2] in _GLUED_ACRONYMS and _GLUED_YEARS_RE.match(text, k + 2) is not None:
+        if text[_acronym_start(text, k) : k + 2] in _GLUED_ACRONYMS and _GLUED_YEARS_RE.match(text, k + 2) is not None:
             breaks.append(k + 2)
     breaks.sort()
     if not breaks:
